@@ -1,0 +1,118 @@
+package com.requestworkflows.command.request;
+
+import com.requestworkflows.api.error.InvalidRequestException;
+import com.requestworkflows.api.error.NotRequesterException;
+import com.requestworkflows.api.error.RequestNotFoundException;
+import com.requestworkflows.api.error.RequestNotPendingException;
+import com.requestworkflows.api.error.SameUserException;
+import com.requestworkflows.api.request.ApproveRequestCommand;
+import com.requestworkflows.api.request.CancelRequestCommand;
+import com.requestworkflows.api.request.RejectRequestCommand;
+import com.requestworkflows.api.request.RequestApprovedEvent;
+import com.requestworkflows.api.request.RequestCancelledEvent;
+import com.requestworkflows.api.request.RequestRejectedEvent;
+import com.requestworkflows.api.request.RequestState;
+import com.requestworkflows.api.request.RequestSubmittedEvent;
+import com.requestworkflows.api.request.RequestView;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One maker-checker request. It is created pending (and, when a rule or the client says so, approved by the service
+ * in the same step); afterwards only a checker other than its maker can decide it, and only its maker can withdraw
+ * it, both while it is still pending. Every handler answers with the request as it now stands.
+ */
+@Aggregate
+public class Request {
+
+    @AggregateIdentifier
+    private String requestId;
+    private RequestView view;
+
+    protected Request() {
+        // for Axon
+    }
+
+    Request(RequestSubmittedEvent submitted, RequestApprovedEvent autoApproval) {
+        apply(submitted);
+        if (autoApproval != null) {
+            apply(autoApproval);
+        }
+    }
+
+    @CommandHandler
+    public RequestView handle(ApproveRequestCommand command) {
+        requireDecidableBy(command.orgId(), command.checkerId());
+        apply(RequestApprovedEvent.byChecker(requestId, command.orgId(), command.checkerId(), command.comment()));
+        return view;
+    }
+
+    @CommandHandler
+    public RequestView handle(RejectRequestCommand command) {
+        requireDecidableBy(command.orgId(), command.checkerId());
+        if (command.comment() == null || command.comment().isBlank()) {
+            throw new InvalidRequestException("comment", "is required to reject a request");
+        }
+        apply(new RequestRejectedEvent(requestId, command.orgId(), command.checkerId(), command.comment()));
+        return view;
+    }
+
+    @CommandHandler
+    public RequestView handle(CancelRequestCommand command) {
+        requirePendingIn(command.orgId());
+        if (command.requesterId() != view.requesterId()) {
+            throw new NotRequesterException();
+        }
+        apply(new RequestCancelledEvent(requestId, command.orgId(), command.requesterId(), command.comment()));
+        return view;
+    }
+
+    RequestView view() {
+        return view;
+    }
+
+    private void requireDecidableBy(long orgId, long checkerId) {
+        requirePendingIn(orgId);
+        if (checkerId == view.requesterId()) {
+            throw new SameUserException();
+        }
+    }
+
+    private void requirePendingIn(long orgId) {
+        // No view: the id belongs to another kind of aggregate.
+        if (view == null || orgId != view.orgId()) {
+            throw new RequestNotFoundException(requestId);
+        }
+        if (view.state() != RequestState.PENDING) {
+            throw new RequestNotPendingException(requestId, view.state().wire());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RequestSubmittedEvent event, @Timestamp Instant at) {
+        requestId = event.requestId();
+        view = RequestView.submitted(event, at);
+    }
+
+    @EventSourcingHandler
+    void on(RequestApprovedEvent event, @Timestamp Instant at) {
+        view = view.approved(event, at);
+    }
+
+    @EventSourcingHandler
+    void on(RequestRejectedEvent event, @Timestamp Instant at) {
+        view = view.rejected(event, at);
+    }
+
+    @EventSourcingHandler
+    void on(RequestCancelledEvent event, @Timestamp Instant at) {
+        view = view.cancelled(event, at);
+    }
+}

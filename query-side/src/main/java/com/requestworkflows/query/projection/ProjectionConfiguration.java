@@ -1,0 +1,51 @@
+package com.requestworkflows.query.projection;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Wires the view processors: each flushes the view store before its token moves on. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    /** The processing groups of all MongoDB views; each can be replayed on its own. */
+    public static final String REQUEST_VIEW = "request-view";
+    public static final String TASK_INBOX = "task-inbox";
+    public static final String REQUEST_HISTORY = "request-history";
+    public static final List<String> VIEW_PROCESSORS = List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY);
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing, ObjectProvider<ViewStoreFlush> flush) {
+        ViewStoreFlush viewStoreFlush = flush.getIfAvailable(() -> () -> { });
+        VIEW_PROCESSORS.forEach(group -> processing.registerHandlerInterceptor(group,
+                configuration -> new FlushBeforeTokenInterceptor(viewStoreFlush)));
+    }
+
+    /** Registers one flush per batch, in the batch's prepare-commit phase: before its token's transaction commits. */
+    static final class FlushBeforeTokenInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private static final String REGISTERED = FlushBeforeTokenInterceptor.class.getName();
+
+        private final ViewStoreFlush flush;
+
+        FlushBeforeTokenInterceptor(ViewStoreFlush flush) {
+            this.flush = flush;
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            if (unitOfWork.resources().putIfAbsent(REGISTERED, Boolean.TRUE) == null) {
+                unitOfWork.onPrepareCommit(batch -> flush.flush());
+            }
+            return chain.proceed();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.requestworkflows.query.projection;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indexes the listings need on a real MongoDB. (The embedded server accepts and ignores non-unique ones.)
+ * Every listing filters by org first, then by the fields below, and sorts by creation time.
+ */
+@Component
+class ViewIndexes {
+
+    private final MongoTemplate mongo;
+
+    ViewIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ensureIndexes() {
+        index("requests", "orgId", "createdAt");
+        index("requests", "orgId", "state", "createdAt");
+        index("requests", "orgId", "requestType", "createdAt");
+        index("requests", "orgId", "requesterId", "createdAt");
+        index("requests", "orgId", "checkerId", "createdAt");
+        index("requests", "orgId", "referenceId");
+        index("pending_tasks", "orgId", "createdAt");
+        index("pending_tasks", "orgId", "requestType", "createdAt");
+    }
+
+    private void index(String collection, String... fields) {
+        Index index = new Index().named(String.join("_", fields));
+        for (String field : fields) {
+            index.on(field, Sort.Direction.ASC);
+        }
+        mongo.indexOps(collection).ensureIndex(index);
+    }
+}

@@ -1,0 +1,8 @@
+package com.requestworkflows.api.error;
+
+public class NotRequesterException extends RequestWorkflowException {
+
+    public NotRequesterException() {
+        super(403, "Only the requester may cancel", null, "A pending request can be withdrawn only by the user who made it");
+    }
+}

@@ -1,0 +1,4 @@
+package com.requestworkflows.api.request;
+
+public record RequestCancelledEvent(String requestId, long orgId, long requesterId, String comment) {
+}

@@ -1,0 +1,39 @@
+package com.requestworkflows.api.request;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.requestworkflows.api.error.InvalidRequestException;
+
+import java.util.Arrays;
+
+/** Request states with the reference's wire spellings; every state but {@link #PENDING} is terminal. */
+public enum RequestState {
+    PENDING("AdminTask"),
+    APPROVED("approved"),
+    REJECTED("rejected"),
+    FAILED("failed"),
+    CANCELLED("cancelled");
+
+    private final String wire;
+
+    RequestState(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public boolean isTerminal() {
+        return this != PENDING;
+    }
+
+    /** Accepts the wire spelling (case-insensitive) or the constant name, e.g. {@code AdminTask} or {@code PENDING}. */
+    public static RequestState parse(String field, String value) {
+        return Arrays.stream(values())
+                .filter(state -> state.wire.equalsIgnoreCase(value) || state.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(field, "'" + value + "' is not a request state; one of "
+                        + Arrays.stream(values()).map(RequestState::wire).toList()));
+    }
+}

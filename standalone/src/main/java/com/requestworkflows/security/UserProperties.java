@@ -1,0 +1,26 @@
+package com.requestworkflows.security;
+
+import com.requestworkflows.api.identity.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The users allowed in, from configuration ({@code requests.security.users[n].*}). Passwords are stored encoded,
+ * with Spring Security's {@code {id}} prefix ({@code {bcrypt}...}).
+ *
+ * @param credentialCacheTtl how long a verified user name and password are trusted without hashing again
+ */
+@ConfigurationProperties("requests.security")
+public record UserProperties(List<User> users, Duration credentialCacheTtl) {
+
+    public UserProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+        credentialCacheTtl = credentialCacheTtl == null ? Duration.ofMinutes(5) : credentialCacheTtl;
+    }
+
+    public record User(String username, String password, long id, long org, Set<Role> roles) {
+    }
+}
