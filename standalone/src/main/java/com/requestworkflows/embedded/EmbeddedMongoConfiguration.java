@@ -1,10 +1,7 @@
 package com.requestworkflows.embedded;
 
 import com.mongodb.ConnectionString;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -12,7 +9,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,15 +30,6 @@ public class EmbeddedMongoConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedViewStore embeddedViewStore) {
         ConnectionString connection = embeddedViewStore.connectionString("requests");
         return () -> connection;
-    }
-
-    /** Replaces Boot's MongoDB health check, whose {@code hello} command the embedded server does not know. */
-    @Bean
-    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
-        return () -> {
-            mongo.executeCommand(new Document("ping", 1));
-            return Health.up().withDetail("store", "embedded").build();
-        };
     }
 
     static class NoMongoConfigured implements Condition {

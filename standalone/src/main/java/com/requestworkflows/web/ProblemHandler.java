@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.requestworkflows.api.error.ConcurrentChangeException;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.error.RequestWorkflowException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -51,6 +52,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownRequest(AggregateNotFoundException exception) {
         return refused(new RequestNotFoundException(String.valueOf(exception.getAggregateIdentifier())));
+    }
+
+    /** An id of another kind of aggregate: as unknown as any other id. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> notARequest(IncompatibleAggregateException exception) {
+        return refused(new RequestNotFoundException("(not a request id)"));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
+import com.requestworkflows.query.projection.ProjectionConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +47,9 @@ abstract class RequestLifecycleFlowTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     ApiClient api;
 
@@ -279,6 +287,9 @@ abstract class RequestLifecycleFlowTests {
         assertProblem(api.get("checker1", "/api/v1/requests/" + UUID.randomUUID()), 404);
         assertProblem(api.get("checker1", "/api/v1/requests/" + UUID.randomUUID() + "/history"), 404);
         assertProblem(api.post("checker1", "/api/v1/requests/" + UUID.randomUUID() + "/approve", null), 404);
+        api.put("admin", "/api/v1/auto-approval-rules/GOODWILL_AUTO_APPROVE", Map.of("enabled", false));
+        assertProblem(api.post("checker1", "/api/v1/requests/auto-approval-policy-0/approve", null), 404);
+        assertProblem(api.post("maker1", "/api/v1/requests/auto-approval-policy-0/cancel", null), 404);
         assertProblem(api.get("checker1", "/api/v1/requests?size=0"), 400);
         assertProblem(api.get("checker1", "/api/v1/requests?state=lost"), 400);
         assertProblem(api.get("checker1", "/api/v1/tasks?from=yesterday"), 400);
@@ -328,6 +339,47 @@ abstract class RequestLifecycleFlowTests {
         JsonNode mine = api.get("maker2", "/api/v1/requests?requesterId=1002&from=2000-01-01&size=200").json();
         assertThat(mine.findValuesAsText("requesterId")).containsOnly("1002");
         assertThat(api.get("maker2", "/api/v1/requests?to=2000-01-01").json().path("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void redeliveringEveryEventLeavesEveryViewAsItWas() {
+        String approved = submit("maker1", Payloads.earnBadge()).field("requestId");
+        api.post("checker1", "/api/v1/requests/" + approved + "/approve", Map.of("comment", "yes"));
+        String rejected = submit("maker2", Payloads.issueBadge()).field("requestId");
+        api.post("checker2", "/api/v1/requests/" + rejected + "/reject", Map.of("comment", "no"));
+        String cancelled = submit("maker1", Payloads.earnBadge()).field("requestId");
+        api.post("maker1", "/api/v1/requests/" + cancelled + "/cancel", null);
+        Map<String, Object> clientApproved = Payloads.earnBadge();
+        clientApproved.put("clientAutoApprove", true);
+        String autoApproved = submit("maker2", clientApproved).field("requestId");
+        String pending = submit("maker2", Payloads.pointsRedemption()).field("requestId");
+        List<String> ids = List.of(approved, rejected, cancelled, autoApproved, pending);
+        ids.forEach(id -> awaitHistory(id, id.equals(pending) ? 1 : 2));
+        awaitInbox("checker1", inbox -> inbox.contains(pending));
+        Map<String, String> before = views(ids);
+
+        ProjectionConfiguration.VIEW_PROCESSORS.forEach(name -> {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        });
+        await().atMost(VIEW_TIMEOUT).until(() -> ProjectionConfiguration.VIEW_PROCESSORS.stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .noneMatch(StreamingEventProcessor::isReplaying));
+
+        assertThat(views(ids)).isEqualTo(before);
+    }
+
+    /** What each view says about each request, as a client reads it. */
+    private Map<String, String> views(List<String> ids) {
+        Set<String> inbox = inbox("checker1", "");
+        Map<String, String> views = new TreeMap<>();
+        ids.forEach(id -> views.put(id, api.get("auditor1", "/api/v1/requests/" + id).text()
+                + api.get("auditor1", "/api/v1/requests/" + id + "/history").text()
+                + inbox.contains(id)));
+        return views;
     }
 
     private Response submit(String user, Map<String, Object> body) {

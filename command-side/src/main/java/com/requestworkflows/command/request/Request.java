@@ -86,8 +86,7 @@ public class Request {
     }
 
     private void requirePendingIn(long orgId) {
-        // No view: the id belongs to another kind of aggregate.
-        if (view == null || orgId != view.orgId()) {
+        if (orgId != view.orgId()) {
             throw new RequestNotFoundException(requestId);
         }
         if (view.state() != RequestState.PENDING) {

@@ -3,6 +3,7 @@ package com.requestworkflows.command.request;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.requestworkflows.api.error.DuplicateReferenceIdException;
 import com.requestworkflows.api.error.InvalidRequestException;
+import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.ApproveRequestCommand;
 import com.requestworkflows.api.request.BaseType;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Submitting and deciding requests. Who acts is always the authenticated caller; each answer is the request as
@@ -37,6 +39,8 @@ import java.util.UUID;
 public class RequestCommandController {
 
     private static final int MAX_REFERENCE_ID_LENGTH = 255;
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CommandGateway commands;
     private final ReferenceIdRegistry referenceIds;
@@ -77,19 +81,19 @@ public class RequestCommandController {
     @PostMapping("/{requestId}/approve")
     public RequestView approve(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                                @AuthenticationPrincipal Caller caller) {
-        return send(new ApproveRequestCommand(requestId, caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return send(new ApproveRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
     }
 
     @PostMapping("/{requestId}/reject")
     public RequestView reject(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
-        return send(new RejectRequestCommand(requestId, caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return send(new RejectRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
     }
 
     @PostMapping("/{requestId}/cancel")
     public RequestView cancel(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
-        return send(new CancelRequestCommand(requestId, caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return send(new CancelRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
     }
 
     /** Tags the command with a fresh API call id (32 hex digits, as in the reference); its events inherit it. */
@@ -97,6 +101,17 @@ public class RequestCommandController {
         String apiRequestId = UUID.randomUUID().toString().replace("-", "");
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(WorkflowMetaData.API_REQUEST_ID, apiRequestId)));
+    }
+
+    /**
+     * Request ids are UUIDs; anything else is unknown. Checking the form first also keeps commands away from the
+     * other aggregates in the store (such as an org's auto-approval policy).
+     */
+    private static String requestIdOf(String requestId) {
+        if (!UUID_FORM.matcher(requestId).matches()) {
+            throw new RequestNotFoundException(requestId);
+        }
+        return requestId;
     }
 
     private static String optionalText(String field, String value) {
