@@ -58,11 +58,13 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/cancel").hasRole(MAKER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
                         .hasRole(CHECKER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/retry").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/tasks").hasRole(CHECKER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*",
                                 "/api/v1/requests/*/history").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/v1/auto-approval-rules", "/api/v1/auto-approval-rules/**")
                         .hasRole(ADMIN)
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .build();

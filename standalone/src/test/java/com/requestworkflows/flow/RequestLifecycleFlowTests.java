@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
+import com.requestworkflows.support.Requests;
 import com.requestworkflows.query.projection.ProjectionConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
+import static com.requestworkflows.support.Requests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +44,6 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("test")
 abstract class RequestLifecycleFlowTests {
 
-    private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -52,15 +53,17 @@ abstract class RequestLifecycleFlowTests {
     EventProcessingConfiguration processing;
 
     ApiClient api;
+    Requests requests;
 
     @BeforeEach
     void client() {
         api = new ApiClient("http://localhost:" + port);
+        requests = new Requests(api);
     }
 
     @Test
     void makerSubmitsCheckerSeesItInTheInboxApprovesItAndTheHistoryShowsBothChanges() throws IOException {
-        Response submitted = submit("maker1", Payloads.pointsRedemption());
+        Response submitted = requests.submit("maker1", Payloads.pointsRedemption());
         assertThat(submitted.status()).isEqualTo(201);
         String id = submitted.field("requestId");
         assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
@@ -79,8 +82,8 @@ abstract class RequestLifecycleFlowTests {
         assertThat(approved.json().path("comment").asText()).isEqualTo("approving the points redemption request");
 
         awaitInbox("checker1", ids -> !ids.contains(id));
-        awaitState(id, "approved");
-        List<JsonNode> history = awaitHistory(id, 2);
+        requests.awaitState(id, "approved");
+        List<JsonNode> history = requests.awaitHistory(id, 2);
         assertSameShape(history.get(0), reference("points-redemption-pending.json"));
         assertSameShape(history.get(1), reference("points-redemption-approved.json"));
         assertThat(history.get(1).path("data").path("previousRequestState").asText()).isEqualTo("AdminTask");
@@ -93,7 +96,7 @@ abstract class RequestLifecycleFlowTests {
 
     @Test
     void rejectionNeedsACommentAndIsKeptInTheHistory() {
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
 
         Response withoutComment = api.post("checker2", "/api/v1/requests/" + id + "/reject", Map.of());
         assertProblem(withoutComment, 400);
@@ -102,26 +105,26 @@ abstract class RequestLifecycleFlowTests {
         Response rejected = api.post("checker2", "/api/v1/requests/" + id + "/reject",
                 Map.of("comment", "rejecting the earn badge request"));
         assertThat(rejected.json().path("state").asText()).isEqualTo("rejected");
-        List<JsonNode> history = awaitHistory(id, 2);
+        List<JsonNode> history = requests.awaitHistory(id, 2);
         assertThat(history.get(1).path("data").path("comment").asText()).isEqualTo("rejecting the earn badge request");
         assertThat(history.get(1).path("data").path("currentRequestState").asText()).isEqualTo("rejected");
     }
 
     @Test
     void decidedRequestsNeverChangeAgain() {
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
         api.post("checker1", "/api/v1/requests/" + id + "/approve", Map.of("comment", "fine"));
 
         Response secondDecision = api.post("checker2", "/api/v1/requests/" + id + "/reject", Map.of("comment", "no"));
         assertProblem(secondDecision, 409);
         assertThat(secondDecision.json().path("code").asInt()).isEqualTo(9052);
         assertProblem(api.post("maker1", "/api/v1/requests/" + id + "/cancel", null), 409);
-        awaitState(id, "approved");
+        requests.awaitState(id, "approved");
     }
 
     @Test
     void whoeverMadeARequestCanNeitherApproveNorRejectItNorSeeItInTheirInbox() {
-        String id = submit("dual1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("dual1", Payloads.earnBadge()).field("requestId");
 
         Response selfApproval = api.post("dual1", "/api/v1/requests/" + id + "/approve", Map.of("comment", "mine"));
         assertProblem(selfApproval, 403);
@@ -130,21 +133,21 @@ abstract class RequestLifecycleFlowTests {
         assertProblem(api.post("dual1", "/api/v1/requests/" + id + "/reject", Map.of("comment", "mine")), 403);
 
         awaitInbox("checker1", ids -> ids.contains(id));
-        assertThat(inbox("dual1", "")).doesNotContain(id);
+        assertThat(requests.inbox("dual1", "")).doesNotContain(id);
         assertThat(api.get("dual1", "/api/v1/tasks?requesterId=4001").json().path("totalElements").asLong()).isZero();
-        awaitState(id, "AdminTask");
+        requests.awaitState(id, "AdminTask");
     }
 
     @Test
     void onlyTheMakerCanWithdrawAPendingRequest() {
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
 
         assertProblem(api.post("maker2", "/api/v1/requests/" + id + "/cancel", null), 403);
         Response cancelled = api.post("maker1", "/api/v1/requests/" + id + "/cancel", Map.of("comment", "typo"));
         assertThat(cancelled.json().path("state").asText()).isEqualTo("cancelled");
         assertProblem(api.post("checker1", "/api/v1/requests/" + id + "/approve", null), 409);
         awaitInbox("checker1", ids -> !ids.contains(id));
-        assertThat(awaitHistory(id, 2).get(1).path("data").path("currentRequestState").asText()).isEqualTo("cancelled");
+        assertThat(requests.awaitHistory(id, 2).get(1).path("data").path("currentRequestState").asText()).isEqualTo("cancelled");
     }
 
     @Test
@@ -155,10 +158,10 @@ abstract class RequestLifecycleFlowTests {
         assertProblem(api.get("maker1", "/api/v1/tasks"), 403);
         assertProblem(api.post("checker1", "/api/v1/requests", Payloads.earnBadge()), 403);
         assertProblem(api.post("auditor1", "/api/v1/requests", Payloads.earnBadge()), 403);
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
         assertProblem(api.post("maker2", "/api/v1/requests/" + id + "/approve", null), 403);
         assertProblem(api.put("checker1", "/api/v1/auto-approval-rules/CI_EMAIL_AUTO_APPROVE", Map.of("enabled", true)), 403);
-        awaitState(id, "AdminTask");
+        requests.awaitState(id, "AdminTask");
         assertThat(api.get(null, "/actuator/health").json().path("status").asText()).isEqualTo("UP");
         assertProblem(api.get("checker1", "/actuator/metrics"), 403);
     }
@@ -168,7 +171,7 @@ abstract class RequestLifecycleFlowTests {
         String referenceId = "ref-" + UUID.randomUUID();
         List<Callable<Response>> racers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            racers.add(() -> submit("maker2", Payloads.withReferenceId(Payloads.earnBadge(), referenceId)));
+            racers.add(() -> requests.submit("maker2", Payloads.withReferenceId(Payloads.earnBadge(), referenceId)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Response> responses = new ArrayList<>();
@@ -187,13 +190,13 @@ abstract class RequestLifecycleFlowTests {
             assertProblem(refused, 409);
             assertThat(refused.json().path("existingRequestId").asText()).isEqualTo(winner);
         });
-        Response otherOrg = submit("othermaker", Payloads.withReferenceId(Payloads.earnBadge(), referenceId));
+        Response otherOrg = requests.submit("othermaker", Payloads.withReferenceId(Payloads.earnBadge(), referenceId));
         assertThat(otherOrg.status()).isEqualTo(201);
     }
 
     @Test
     void concurrentDecisionsOnOneRequestLetExactlyOneWin() throws Exception {
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Response> approve = pool.submit(() ->
@@ -205,7 +208,7 @@ abstract class RequestLifecycleFlowTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(awaitHistory(id, 2)).hasSize(2);
+        assertThat(requests.awaitHistory(id, 2)).hasSize(2);
     }
 
     @Test
@@ -215,29 +218,29 @@ abstract class RequestLifecycleFlowTests {
         assertThat(enabled.json().path("enabled").asBoolean()).isTrue();
         assertThat(enabled.json().path("changedBy").asLong()).isEqualTo(9001);
         try {
-            Response byRule = submit("maker1", Payloads.emailChange());
+            Response byRule = requests.submit("maker1", Payloads.emailChange());
             assertThat(byRule.json().path("state").asText()).isEqualTo("approved");
             assertThat(byRule.json().path("approvalType").asText()).isEqualTo("CONFIG");
             assertThat(byRule.json().path("approvalRule").asText()).isEqualTo("CI_EMAIL_AUTO_APPROVE");
-            List<JsonNode> history = awaitHistory(byRule.field("requestId"), 2);
+            List<JsonNode> history = requests.awaitHistory(byRule.field("requestId"), 2);
             assertThat(history.get(0).path("data").path("currentRequestState").asText()).isEqualTo("AdminTask");
             assertThat(history.get(1).path("data").path("approvalType").asText()).isEqualTo("CONFIG");
             assertThat(history.get(1).path("data").path("approvalRule").asText()).isEqualTo("CI_EMAIL_AUTO_APPROVE");
 
-            assertThat(submit("maker1", Payloads.earnBadge()).json().path("state").asText()).isEqualTo("AdminTask");
-            assertThat(submit("othermaker", Payloads.emailChange()).json().path("state").asText())
+            assertThat(requests.submit("maker1", Payloads.earnBadge()).json().path("state").asText()).isEqualTo("AdminTask");
+            assertThat(requests.submit("othermaker", Payloads.emailChange()).json().path("state").asText())
                     .as("another org's rules do not apply").isEqualTo("AdminTask");
         } finally {
             api.put("admin", "/api/v1/auto-approval-rules/CI_EMAIL_AUTO_APPROVE", Map.of("enabled", false));
         }
-        assertThat(submit("maker1", Payloads.emailChange()).json().path("state").asText()).isEqualTo("AdminTask");
+        assertThat(requests.submit("maker1", Payloads.emailChange()).json().path("state").asText()).isEqualTo("AdminTask");
 
         Map<String, Object> clientApproved = Payloads.earnBadge();
         clientApproved.put("client_auto_approve", true);
-        Response byClient = submit("maker1", clientApproved);
+        Response byClient = requests.submit("maker1", clientApproved);
         assertThat(byClient.json().path("state").asText()).isEqualTo("approved");
         assertThat(byClient.json().path("approvalType").asText()).isEqualTo("CLIENT");
-        assertThat(awaitHistory(byClient.field("requestId"), 2).get(1).path("data").path("approvalType").asText())
+        assertThat(requests.awaitHistory(byClient.field("requestId"), 2).get(1).path("data").path("approvalType").asText())
                 .isEqualTo("CLIENT");
 
         JsonNode rules = api.get("admin", "/api/v1/auto-approval-rules").json();
@@ -248,11 +251,11 @@ abstract class RequestLifecycleFlowTests {
     @Test
     void everySpellingOfATypeIsAcceptedAndTheUnderscoreFormAnswered() {
         for (String spelling : List.of("CUSTOMER_STATUS_CHANGE", "CUSTOMER-STATUS-CHANGE", "customer-status-change")) {
-            Response submitted = submit("maker1", Payloads.customerStatusChange(spelling));
+            Response submitted = requests.submit("maker1", Payloads.customerStatusChange(spelling));
             assertThat(submitted.status()).as(spelling).isEqualTo(201);
             assertThat(submitted.json().path("requestType").asText()).isEqualTo("CUSTOMER_STATUS_CHANGE");
             assertThat(submitted.json().path("reason").asText()).isEqualTo("testing");
-            assertThat(awaitHistory(submitted.field("requestId"), 1).get(0).path("data").path("reason").asText())
+            assertThat(requests.awaitHistory(submitted.field("requestId"), 1).get(0).path("data").path("reason").asText())
                     .isEqualTo("testing");
         }
     }
@@ -263,7 +266,7 @@ abstract class RequestLifecycleFlowTests {
         assertProblem(malformed, 400);
         assertThat(malformed.json().path("detail").asText()).contains("Malformed JSON");
 
-        Response unknownType = submit("maker1", Map.of("requestType", "POINTS_TRANSFER"));
+        Response unknownType = requests.submit("maker1", Map.of("requestType", "POINTS_TRANSFER"));
         assertProblem(unknownType, 400);
         assertThat(unknownType.json().path("field").asText()).isEqualTo("requestType");
 
@@ -275,14 +278,14 @@ abstract class RequestLifecycleFlowTests {
         Map<String, Object> missingPoints = Payloads.pointsRedemption();
         missingPoints.put("requestAttributes", Map.of("body", Map.of("root", Map.of("redeem",
                 Map.of("customer", Map.of("mobile", "1"), "points_redeemed", "many")))));
-        Response garbagePoints = submit("maker1", missingPoints);
+        Response garbagePoints = requests.submit("maker1", missingPoints);
         assertProblem(garbagePoints, 400);
         assertThat(garbagePoints.json().path("field").asText())
                 .isEqualTo("requestAttributes.body.root.redeem.points_redeemed");
 
         Map<String, Object> noBaseType = Payloads.emailChange();
         noBaseType.remove("baseType");
-        assertThat(submit("maker1", noBaseType).json().path("field").asText()).isEqualTo("baseType");
+        assertThat(requests.submit("maker1", noBaseType).json().path("field").asText()).isEqualTo("baseType");
 
         assertProblem(api.get("checker1", "/api/v1/requests/" + UUID.randomUUID()), 404);
         assertProblem(api.get("checker1", "/api/v1/requests/" + UUID.randomUUID() + "/history"), 404);
@@ -298,31 +301,31 @@ abstract class RequestLifecycleFlowTests {
 
     @Test
     void anotherOrgsRequestsDoNotExistForYou() {
-        String id = submit("maker1", Payloads.earnBadge()).field("requestId");
-        awaitState(id, "AdminTask");
+        String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
+        requests.awaitState(id, "AdminTask");
 
         assertProblem(api.get("otherchecker", "/api/v1/requests/" + id), 404);
         assertProblem(api.get("otherchecker", "/api/v1/requests/" + id + "/history"), 404);
         assertProblem(api.post("otherchecker", "/api/v1/requests/" + id + "/approve", Map.of("comment", "x")), 404);
-        assertThat(inbox("otherchecker", "")).doesNotContain(id);
+        assertThat(requests.inbox("otherchecker", "")).doesNotContain(id);
         assertThat(api.get("otherchecker", "/api/v1/requests?size=200").json().findValuesAsText("requestId"))
                 .doesNotContain(id);
-        awaitState(id, "AdminTask");
+        requests.awaitState(id, "AdminTask");
     }
 
     @Test
     void searchAndInboxFilterAndPage() {
         String referenceId = "search-" + UUID.randomUUID();
-        String target = submit("maker2", Payloads.withReferenceId(Payloads.issueBadge(), referenceId)).field("requestId");
+        String target = requests.submit("maker2", Payloads.withReferenceId(Payloads.issueBadge(), referenceId)).field("requestId");
         for (int i = 0; i < 3; i++) {
-            submit("maker2", Payloads.issueBadge());
+            requests.submit("maker2", Payloads.issueBadge());
         }
-        awaitState(target, "AdminTask");
+        requests.awaitState(target, "AdminTask");
 
         Response byReference = api.get("auditor1", "/api/v1/requests?referenceId=" + referenceId);
         assertThat(byReference.json().findValuesAsText("requestId")).containsExactly(target);
 
-        await().atMost(VIEW_TIMEOUT).untilAsserted(() -> {
+        await().atMost(Requests.VIEW_TIMEOUT).untilAsserted(() -> {
             Response page = api.get("checker1", "/api/v1/tasks?requestType=ISSUE_BADGE&requesterId=1002&size=2&sort=createdAt,desc");
             assertThat(page.json().path("totalElements").asLong()).isGreaterThanOrEqualTo(4);
             assertThat(page.json().path("content").size()).isEqualTo(2);
@@ -331,7 +334,7 @@ abstract class RequestLifecycleFlowTests {
         });
 
         api.post("checker1", "/api/v1/requests/" + target + "/approve", Map.of("comment", "ok"));
-        await().atMost(VIEW_TIMEOUT).untilAsserted(() -> {
+        await().atMost(Requests.VIEW_TIMEOUT).untilAsserted(() -> {
             JsonNode approvedByChecker = api.get("maker2", "/api/v1/requests?state=approved&checkerId=2001&requestType=issue-badge&size=200").json();
             assertThat(approvedByChecker.findValuesAsText("requestId")).contains(target);
             assertThat(approvedByChecker.findValuesAsText("state")).containsOnly("approved");
@@ -343,18 +346,18 @@ abstract class RequestLifecycleFlowTests {
 
     @Test
     void redeliveringEveryEventLeavesEveryViewAsItWas() {
-        String approved = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String approved = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
         api.post("checker1", "/api/v1/requests/" + approved + "/approve", Map.of("comment", "yes"));
-        String rejected = submit("maker2", Payloads.issueBadge()).field("requestId");
+        String rejected = requests.submit("maker2", Payloads.issueBadge()).field("requestId");
         api.post("checker2", "/api/v1/requests/" + rejected + "/reject", Map.of("comment", "no"));
-        String cancelled = submit("maker1", Payloads.earnBadge()).field("requestId");
+        String cancelled = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
         api.post("maker1", "/api/v1/requests/" + cancelled + "/cancel", null);
         Map<String, Object> clientApproved = Payloads.earnBadge();
         clientApproved.put("clientAutoApprove", true);
-        String autoApproved = submit("maker2", clientApproved).field("requestId");
-        String pending = submit("maker2", Payloads.pointsRedemption()).field("requestId");
+        String autoApproved = requests.submit("maker2", clientApproved).field("requestId");
+        String pending = requests.submit("maker2", Payloads.pointsRedemption()).field("requestId");
         List<String> ids = List.of(approved, rejected, cancelled, autoApproved, pending);
-        ids.forEach(id -> awaitHistory(id, id.equals(pending) ? 1 : 2));
+        ids.forEach(id -> requests.awaitHistory(id, id.equals(pending) ? 1 : 2));
         awaitInbox("checker1", inbox -> inbox.contains(pending));
         Map<String, String> before = views(ids);
 
@@ -365,7 +368,7 @@ abstract class RequestLifecycleFlowTests {
             processor.resetTokens();
             processor.start();
         });
-        await().atMost(VIEW_TIMEOUT).until(() -> ProjectionConfiguration.VIEW_PROCESSORS.stream()
+        await().atMost(Requests.VIEW_TIMEOUT).until(() -> ProjectionConfiguration.VIEW_PROCESSORS.stream()
                 .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
                 .noneMatch(StreamingEventProcessor::isReplaying));
 
@@ -374,7 +377,7 @@ abstract class RequestLifecycleFlowTests {
 
     /** What each view says about each request, as a client reads it. */
     private Map<String, String> views(List<String> ids) {
-        Set<String> inbox = inbox("checker1", "");
+        Set<String> inbox = requests.inbox("checker1", "");
         Map<String, String> views = new TreeMap<>();
         ids.forEach(id -> views.put(id, api.get("auditor1", "/api/v1/requests/" + id).text()
                 + api.get("auditor1", "/api/v1/requests/" + id + "/history").text()
@@ -382,40 +385,8 @@ abstract class RequestLifecycleFlowTests {
         return views;
     }
 
-    private Response submit(String user, Map<String, Object> body) {
-        return api.post(user, "/api/v1/requests", body);
-    }
-
-    private Set<String> inbox(String checker, String query) {
-        return new HashSet<>(api.get(checker, "/api/v1/tasks?size=200" + query).json().findValuesAsText("requestId"));
-    }
-
     private void awaitInbox(String checker, Predicate<Set<String>> condition) {
-        await().atMost(VIEW_TIMEOUT).until(() -> condition.test(inbox(checker, "")));
-    }
-
-    private void awaitState(String id, String state) {
-        await().atMost(VIEW_TIMEOUT).until(() -> state.equals(api.get("auditor1", "/api/v1/requests/" + id).field("state")));
-    }
-
-    private List<JsonNode> awaitHistory(String id, int events) {
-        List<JsonNode> history = new ArrayList<>();
-        await().atMost(VIEW_TIMEOUT).until(() -> {
-            Response response = api.get("auditor1", "/api/v1/requests/" + id + "/history");
-            history.clear();
-            response.json().forEach(history::add);
-            return response.status() == 200 && history.size() == events;
-        });
-        return history;
-    }
-
-    private static void assertProblem(Response response, int status) {
-        assertThat(response).isNotNull();
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.json().path("title").asText()).isNotBlank();
-        assertThat(response.text()).doesNotContain("Exception", "\tat ", "com.requestworkflows", "SQL");
+        await().atMost(Requests.VIEW_TIMEOUT).until(() -> condition.test(requests.inbox(checker, "")));
     }
 
     private static JsonNode reference(String name) throws IOException {

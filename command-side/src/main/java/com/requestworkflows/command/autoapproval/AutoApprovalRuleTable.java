@@ -2,6 +2,7 @@ package com.requestworkflows.command.autoapproval;
 
 import com.requestworkflows.api.autoapproval.AutoApprovalRule;
 import com.requestworkflows.api.autoapproval.AutoApprovalRuleChangedEvent;
+import com.requestworkflows.command.eventstore.TransactionalTablesConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,13 +16,13 @@ import java.util.Set;
 
 /**
  * The current rules per org, kept by a subscribing processor in the same transaction as the policy's events (see
- * {@link AutoApprovalConfiguration}), so a submit always sees every rule change that has committed.
+ * {@link TransactionalTablesConfiguration}), so a submit always sees every rule change that has committed.
  */
 @Component
 @ProcessingGroup(AutoApprovalRuleTable.PROCESSING_GROUP)
 public class AutoApprovalRuleTable implements AutoApprovalRules {
 
-    static final String PROCESSING_GROUP = "auto-approval-rules";
+    public static final String PROCESSING_GROUP = "auto-approval-rules";
 
     private final JdbcTemplate jdbc;
 

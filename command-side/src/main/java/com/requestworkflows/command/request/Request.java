@@ -1,5 +1,6 @@
 package com.requestworkflows.command.request;
 
+import com.requestworkflows.api.error.ExecutionNotRetryableException;
 import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.error.NotRequesterException;
 import com.requestworkflows.api.error.RequestNotFoundException;
@@ -7,13 +8,23 @@ import com.requestworkflows.api.error.RequestNotPendingException;
 import com.requestworkflows.api.error.SameUserException;
 import com.requestworkflows.api.request.ApproveRequestCommand;
 import com.requestworkflows.api.request.CancelRequestCommand;
+import com.requestworkflows.api.request.ExecutionAttempt;
+import com.requestworkflows.api.request.ExecutionView;
+import com.requestworkflows.api.request.RecordExecutionAttemptCommand;
 import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestApprovedEvent;
+import com.requestworkflows.api.request.RequestEvent;
+import com.requestworkflows.api.request.RequestExecutedEvent;
+import com.requestworkflows.api.request.RequestExecutionAttemptFailedEvent;
+import com.requestworkflows.api.request.RequestExecutionFailedEvent;
+import com.requestworkflows.api.request.RequestExecutionRetriedEvent;
 import com.requestworkflows.api.request.RequestCancelledEvent;
 import com.requestworkflows.api.request.RequestRejectedEvent;
-import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
+import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestView;
+import com.requestworkflows.api.request.RetryExecutionCommand;
+import com.requestworkflows.command.execution.ExecutionTargets;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,7 +38,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One maker-checker request. It is created pending (and, when a rule or the client says so, approved by the service
  * in the same step); afterwards only a checker other than its maker can decide it, and only its maker can withdraw
- * it, both while it is still pending. Every handler answers with the request as it now stands.
+ * it, both while it is still pending. An approval whose type has a target is then executed: the executor reports
+ * each call and the request decides what it means (2xx approved, 4xx failed, anything else retried until the last
+ * attempt). Every handler answers with the request as it now stands.
  */
 @Aggregate
 public class Request {
@@ -48,9 +61,10 @@ public class Request {
     }
 
     @CommandHandler
-    public RequestView handle(ApproveRequestCommand command) {
+    public RequestView handle(ApproveRequestCommand command, ExecutionTargets targets) {
         requireDecidableBy(command.orgId(), command.checkerId());
-        apply(RequestApprovedEvent.byChecker(requestId, command.orgId(), command.checkerId(), command.comment()));
+        apply(RequestApprovedEvent.byChecker(requestId, command.orgId(), command.checkerId(), command.comment(),
+                targets.configured(view.requestType())));
         return view;
     }
 
@@ -71,6 +85,42 @@ public class Request {
             throw new NotRequesterException();
         }
         apply(new RequestCancelledEvent(requestId, command.orgId(), command.requesterId(), command.comment()));
+        return view;
+    }
+
+    /**
+     * One call's outcome. A report of an attempt that was already recorded (sent again after a crash) or of an
+     * earlier round changes nothing.
+     */
+    @CommandHandler
+    public RequestView handle(RecordExecutionAttemptCommand command) {
+        ExecutionAttempt attempt = command.attempt();
+        ExecutionView execution = view.execution();
+        if (view.state() != RequestState.EXECUTING || command.round() != execution.round()
+                || attempt.attempt() != execution.attempts() + 1) {
+            return view;
+        }
+        if (attempt.succeeded()) {
+            apply(new RequestExecutedEvent(requestId, view.orgId(), command.round(), attempt));
+        } else if (attempt.refused() || attempt.attempt() >= command.maxAttempts()) {
+            apply(new RequestExecutionFailedEvent(requestId, view.orgId(), command.round(), attempt));
+        } else {
+            apply(new RequestExecutionAttemptFailedEvent(requestId, view.orgId(), command.round(), attempt,
+                    command.nextAttemptAt()));
+        }
+        return view;
+    }
+
+    @CommandHandler
+    public RequestView handle(RetryExecutionCommand command) {
+        if (command.orgId() != view.orgId()) {
+            throw new RequestNotFoundException(requestId);
+        }
+        if (view.state() != RequestState.FAILED) {
+            throw new ExecutionNotRetryableException(requestId, view.state().wire());
+        }
+        apply(new RequestExecutionRetriedEvent(requestId, view.orgId(), view.execution().round() + 1,
+                command.adminId()));
         return view;
     }
 
@@ -95,23 +145,8 @@ public class Request {
     }
 
     @EventSourcingHandler
-    void on(RequestSubmittedEvent event, @Timestamp Instant at) {
+    void on(RequestEvent event, @Timestamp Instant at) {
         requestId = event.requestId();
-        view = RequestView.submitted(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(RequestApprovedEvent event, @Timestamp Instant at) {
-        view = view.approved(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(RequestRejectedEvent event, @Timestamp Instant at) {
-        view = view.rejected(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(RequestCancelledEvent event, @Timestamp Instant at) {
-        view = view.cancelled(event, at);
+        view = RequestView.evolve(view, event, at);
     }
 }

@@ -12,6 +12,7 @@ import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestAttributes;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
+import com.requestworkflows.api.request.RetryExecutionCommand;
 import com.requestworkflows.api.request.SubmitRequestCommand;
 import com.requestworkflows.api.request.WorkflowMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -94,6 +95,12 @@ public class RequestCommandController {
     public RequestView cancel(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
         return send(new CancelRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+    }
+
+    /** An admin executes a failed request again; its history keeps every earlier attempt. */
+    @PostMapping("/{requestId}/retry")
+    public RequestView retry(@PathVariable String requestId, @AuthenticationPrincipal Caller caller) {
+        return send(new RetryExecutionCommand(requestIdOf(requestId), caller.orgId(), caller.userId()));
     }
 
     /** Tags the command with a fresh API call id (32 hex digits, as in the reference); its events inherit it. */

@@ -7,6 +7,7 @@ import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.SubmitRequestCommand;
 import com.requestworkflows.command.autoapproval.AutoApprovalRules;
+import com.requestworkflows.command.execution.ExecutionTargets;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,14 @@ public class RequestSubmissionHandler {
     private final Repository<Request> repository;
     private final ReferenceIdRegistry referenceIds;
     private final AutoApprovalRules autoApprovalRules;
+    private final ExecutionTargets executionTargets;
 
     public RequestSubmissionHandler(Repository<Request> repository, ReferenceIdRegistry referenceIds,
-                                    AutoApprovalRules autoApprovalRules) {
+                                    AutoApprovalRules autoApprovalRules, ExecutionTargets executionTargets) {
         this.repository = repository;
         this.referenceIds = referenceIds;
         this.autoApprovalRules = autoApprovalRules;
+        this.executionTargets = executionTargets;
     }
 
     @CommandHandler
@@ -45,16 +48,17 @@ public class RequestSubmissionHandler {
 
     /** The client's explicit wish overrides the org's rules, as in the reference. */
     private RequestApprovedEvent autoApprovalOf(SubmitRequestCommand command) {
+        boolean executionRequired = executionTargets.configured(command.requestType());
         if (command.clientAutoApprove()) {
             return new RequestApprovedEvent(command.requestId(), command.orgId(), null,
-                    "Approved automatically at the client's request", ApprovalType.CLIENT, null);
+                    "Approved automatically at the client's request", ApprovalType.CLIENT, null, executionRequired);
         }
         return autoApprovalRules.enabledRules(command.orgId()).stream()
                 .filter(rule -> rule.covers(command.requestType(), command.baseType()))
                 .map(AutoApprovalRule::name)
                 .findFirst()
                 .map(rule -> new RequestApprovedEvent(command.requestId(), command.orgId(), null,
-                        "Approved automatically by rule " + rule, ApprovalType.CONFIG, rule))
+                        "Approved automatically by rule " + rule, ApprovalType.CONFIG, rule, executionRequired))
                 .orElse(null);
     }
 }

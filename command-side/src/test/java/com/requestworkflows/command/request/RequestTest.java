@@ -20,6 +20,8 @@ import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.command.autoapproval.AutoApprovalRules;
+import com.requestworkflows.command.execution.ExecutionProperties;
+import com.requestworkflows.command.execution.ExecutionTargets;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -82,8 +84,11 @@ class RequestTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Request.class);
         AutoApprovalRules rules = orgId -> enabledRules.getOrDefault(orgId, EnumSet.noneOf(AutoApprovalRule.class));
+        ExecutionTargets noTargets = new ExecutionTargets(new ExecutionProperties(Map.of(), null, null, null, null,
+                null, null, null));
+        fixture.registerInjectableResource(noTargets);
         fixture.registerAnnotatedCommandHandler(
-                new RequestSubmissionHandler(fixture.getRepository(), referenceIds, rules));
+                new RequestSubmissionHandler(fixture.getRepository(), referenceIds, rules, noTargets));
     }
 
     private void enable(long orgId, AutoApprovalRule... rules) {
@@ -242,7 +247,7 @@ class RequestTest {
         void anotherCheckerApproves() {
             fixture.given(pending.submitted())
                     .when(new ApproveRequestCommand(REQUEST_ID, ORG, CHECKER, COMMENT))
-                    .expectEvents(new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null))
+                    .expectEvents(new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null, false))
                     .expectResultMessagePayloadMatching(view(view -> {
                         assertThat(view.state()).isEqualTo(RequestState.APPROVED);
                         assertThat(view.checkerId()).isEqualTo(CHECKER);
@@ -329,9 +334,9 @@ class RequestTest {
         private static List<Arguments> terminalHistories() {
             return List.of(
                     arguments(named("approved by a checker",
-                            new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null)), "approved"),
+                            new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null, false)), "approved"),
                     arguments(named("approved by a rule", new RequestApprovedEvent(REQUEST_ID, ORG, null,
-                            "rule", ApprovalType.CONFIG, "POINTS_REDEMPTION_AUTO_APPROVE")), "approved"),
+                            "rule", ApprovalType.CONFIG, "POINTS_REDEMPTION_AUTO_APPROVE", false)), "approved"),
                     arguments(named("rejected", new RequestRejectedEvent(REQUEST_ID, ORG, CHECKER, "no")), "rejected"),
                     arguments(named("cancelled", new RequestCancelledEvent(REQUEST_ID, ORG, MAKER, null)), "cancelled"));
         }

@@ -1,8 +1,6 @@
 package com.requestworkflows.query.history;
 
-import com.requestworkflows.api.request.RequestApprovedEvent;
-import com.requestworkflows.api.request.RequestCancelledEvent;
-import com.requestworkflows.api.request.RequestRejectedEvent;
+import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RequestWorkflowEvent;
@@ -18,9 +16,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
-/** The audit trail of each request: one {@code requestWorkflowEvent} per state change, oldest first. */
+/**
+ * The audit trail of each request: one {@code requestWorkflowEvent} per event of the request (each state change and
+ * each execution attempt), oldest first.
+ */
 @Component
 @ProcessingGroup(ProjectionConfiguration.REQUEST_HISTORY)
 public class RequestHistoryProjection {
@@ -36,34 +36,20 @@ public class RequestHistoryProjection {
     }
 
     @EventHandler
-    void on(RequestSubmittedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        RequestView submitted = RequestView.submitted(event, message.getTimestamp());
-        views.insertOnce(new RequestHistoryDocument(event.requestId(), event.orgId(), sequence, codec.write(submitted),
-                List.of(workflowEvent(null, submitted, message))), COLLECTION);
-    }
-
-    @EventHandler
-    void on(RequestApprovedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event.requestId(), message, sequence, view -> view.approved(event, message.getTimestamp()));
-    }
-
-    @EventHandler
-    void on(RequestRejectedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event.requestId(), message, sequence, view -> view.rejected(event, message.getTimestamp()));
-    }
-
-    @EventHandler
-    void on(RequestCancelledEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event.requestId(), message, sequence, view -> view.cancelled(event, message.getTimestamp()));
-    }
-
-    private void append(String requestId, EventMessage<?> message, long sequence, UnaryOperator<RequestView> change) {
-        views.evolve(requestId, sequence, RequestHistoryDocument.class, COLLECTION, history -> {
+    void on(RequestEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        if (event instanceof RequestSubmittedEvent) {
+            RequestView submitted = RequestView.evolve(null, event, message.getTimestamp());
+            views.insertOnce(new RequestHistoryDocument(event.requestId(), event.orgId(), sequence,
+                    codec.write(submitted), List.of(workflowEvent(null, submitted, message))), COLLECTION);
+            return;
+        }
+        views.evolve(event.requestId(), sequence, RequestHistoryDocument.class, COLLECTION, history -> {
             RequestView previous = codec.read(history.currentView(), RequestView.class);
-            RequestView current = change.apply(previous);
+            RequestView current = RequestView.evolve(previous, event, message.getTimestamp());
             List<String> events = new ArrayList<>(history.events());
             events.add(workflowEvent(previous, current, message));
-            return new RequestHistoryDocument(requestId, history.orgId(), sequence, codec.write(current), events);
+            return new RequestHistoryDocument(event.requestId(), history.orgId(), sequence, codec.write(current),
+                    events);
         });
     }
 

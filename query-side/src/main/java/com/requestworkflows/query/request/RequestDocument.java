@@ -2,6 +2,7 @@ package com.requestworkflows.query.request;
 
 import com.requestworkflows.api.request.ApprovalType;
 import com.requestworkflows.api.request.BaseType;
+import com.requestworkflows.api.request.ExecutionView;
 import com.requestworkflows.api.request.RequestAttributes;
 import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
@@ -30,18 +31,19 @@ public record RequestDocument(@Id String requestId,
                               long createdAt,
                               long updateTime,
                               String requestAttributes,
+                              ExecutionView execution,
                               long lastSequence) implements SequencedDocument {
 
     public static RequestDocument of(RequestView view, long sequence, AttributesCodec codec) {
         return new RequestDocument(view.requestId(), view.refId(), view.orgId(), view.requestType(), view.baseType(),
                 view.referenceId(), view.state(), view.requesterId(), view.checkerId(), view.comment(), view.reason(),
                 view.approvalType(), view.approvalRule(), view.createdAt(), view.updateTime(),
-                codec.write(view.requestAttributes()), sequence);
+                codec.write(view.requestAttributes()), view.execution(), sequence);
     }
 
     public RequestView toView(AttributesCodec codec) {
         return new RequestView(requestId, refId, orgId, requestType, baseType, referenceId, state, requesterId,
                 checkerId, comment, reason, approvalType, approvalRule, createdAt, updateTime,
-                codec.read(requestAttributes, RequestAttributes.class));
+                codec.read(requestAttributes, RequestAttributes.class), execution);
     }
 }

@@ -1,8 +1,6 @@
 package com.requestworkflows.query.request;
 
-import com.requestworkflows.api.request.RequestApprovedEvent;
-import com.requestworkflows.api.request.RequestCancelledEvent;
-import com.requestworkflows.api.request.RequestRejectedEvent;
+import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.projection.AttributesCodec;
@@ -15,7 +13,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 
 /** Every request of every org as it stands now: the source of {@code GET /requests} and its search. */
 @Component
@@ -33,27 +30,12 @@ public class RequestViewProjection {
     }
 
     @EventHandler
-    void on(RequestSubmittedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        views.insertOnce(RequestDocument.of(RequestView.submitted(event, at), sequence, codec), COLLECTION);
-    }
-
-    @EventHandler
-    void on(RequestApprovedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        evolve(event.requestId(), sequence, view -> view.approved(event, at));
-    }
-
-    @EventHandler
-    void on(RequestRejectedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        evolve(event.requestId(), sequence, view -> view.rejected(event, at));
-    }
-
-    @EventHandler
-    void on(RequestCancelledEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        evolve(event.requestId(), sequence, view -> view.cancelled(event, at));
-    }
-
-    private void evolve(String requestId, long sequence, UnaryOperator<RequestView> change) {
-        views.evolve(requestId, sequence, RequestDocument.class, COLLECTION,
-                document -> RequestDocument.of(change.apply(document.toView(codec)), sequence, codec));
+    void on(RequestEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        if (event instanceof RequestSubmittedEvent) {
+            views.insertOnce(RequestDocument.of(RequestView.evolve(null, event, at), sequence, codec), COLLECTION);
+        } else {
+            views.evolve(event.requestId(), sequence, RequestDocument.class, COLLECTION, document ->
+                    RequestDocument.of(RequestView.evolve(document.toView(codec), event, at), sequence, codec));
+        }
     }
 }

@@ -1,4 +1,4 @@
 package com.requestworkflows.api.request;
 
-public record RequestRejectedEvent(String requestId, long orgId, long checkerId, String comment) {
+public record RequestRejectedEvent(String requestId, long orgId, long checkerId, String comment) implements RequestEvent {
 }

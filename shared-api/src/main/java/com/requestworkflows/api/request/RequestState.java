@@ -5,9 +5,14 @@ import com.requestworkflows.api.error.InvalidRequestException;
 
 import java.util.Arrays;
 
-/** Request states with the reference's wire spellings; every state but {@link #PENDING} is terminal. */
+/**
+ * Request states with the reference's wire spellings, plus {@code executing} (approved, its action under way) and
+ * {@code cancelled} (withdrawn by its maker). Only {@link #PENDING} can be decided; {@link #EXECUTING} ends in
+ * approved or failed; the others are final, except that an admin may retry a failed execution.
+ */
 public enum RequestState {
     PENDING("AdminTask"),
+    EXECUTING("executing"),
     APPROVED("approved"),
     REJECTED("rejected"),
     FAILED("failed"),
@@ -22,10 +27,6 @@ public enum RequestState {
     @JsonValue
     public String wire() {
         return wire;
-    }
-
-    public boolean isTerminal() {
-        return this != PENDING;
     }
 
     /** Accepts the wire spelling (case-insensitive) or the constant name, e.g. {@code AdminTask} or {@code PENDING}. */

@@ -8,5 +8,5 @@ public record RequestSubmittedEvent(String requestId,
                                     BaseType baseType,
                                     String referenceId,
                                     String reason,
-                                    RequestAttributes requestAttributes) {
+                                    RequestAttributes requestAttributes) implements RequestEvent {
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
  * endpoint answers and what subscribers receive. {@code checkerId}, {@code comment} and {@code previousRequestState}
  * appear only once a request has been decided, {@code reason} only on the pending event, and
  * {@code loyaltyEventId} is always present and null. Additions to the reference: {@code baseType} for the member-care
- * types, and {@code approvalType}/{@code approvalRule} when the service approved a request by itself.
+ * types, {@code approvalType}/{@code approvalRule} when the service approved a request by itself, and
+ * {@code execution} once the approved action is being carried out against the loyalty platform (state
+ * {@code executing}, one event per attempt), with the platform's answer on {@code approved} and {@code failed}.
  */
 @JsonPropertyOrder({"eventName", "eventId", "orgId", "refId", "apiRequestId", "createdAt", "data", "loyaltyEventId"})
 public record RequestWorkflowEvent(String eventName,
@@ -26,7 +28,7 @@ public record RequestWorkflowEvent(String eventName,
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"requestId", "requestType", "baseType", "requesterId", "checkerId", "currentRequestState",
-            "previousRequestState", "updateTime", "comment", "reason", "approvalType", "approvalRule",
+            "previousRequestState", "updateTime", "comment", "reason", "approvalType", "approvalRule", "execution",
             "requestAttributes"})
     public record Data(String requestId,
                        RequestType requestType,
@@ -40,6 +42,7 @@ public record RequestWorkflowEvent(String eventName,
                        String reason,
                        ApprovalType approvalType,
                        String approvalRule,
+                       ExecutionView execution,
                        RequestAttributes requestAttributes) {
     }
 
@@ -52,8 +55,14 @@ public record RequestWorkflowEvent(String eventName,
         Data data = new Data(current.requestId(), current.requestType(), current.baseType(), current.requesterId(),
                 current.checkerId(), current.state(), submission ? null : previous.state(), current.updateTime(),
                 submission ? null : current.comment(), submission ? current.reason() : null,
-                current.approvalType(), current.approvalRule(), current.requestAttributes());
+                current.approvalType(), current.approvalRule(), callsOf(current.execution()),
+                current.requestAttributes());
         return new RequestWorkflowEvent(EVENT_NAME, eventId, current.orgId(), current.refId(), apiRequestId,
                 at.toEpochMilli(), data, null);
+    }
+
+    /** Only executions that involve calls are news to subscribers; the view alone says when none is configured. */
+    private static ExecutionView callsOf(ExecutionView execution) {
+        return execution == null || execution.status() == ExecutionView.Status.NOT_CONFIGURED ? null : execution;
     }
 }

@@ -127,7 +127,8 @@ class RequestWorkflowEventTest {
     @Test
     void aCheckersDecisionNamesThePreviousStateTheCheckerAndTheCommentButNotTheReason() {
         RequestView approved = pending().approved(
-                RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "approving the customer status request"),
+                RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "approving the customer status request",
+                        false),
                 DECIDED_AT);
         JsonNode data = decision(approved).get("data");
 
@@ -143,7 +144,7 @@ class RequestWorkflowEventTest {
     @Test
     void anAutomaticApprovalSaysWhyAndHasNoChecker() {
         RequestView approved = pending().approved(new RequestApprovedEvent(REQUEST_ID, ORG, null,
-                "Approved automatically", ApprovalType.CONFIG, "CUSTOMER_STATUS_CHANGE_AUTO_APPROVE"), DECIDED_AT);
+                "Approved automatically", ApprovalType.CONFIG, "CUSTOMER_STATUS_CHANGE_AUTO_APPROVE", false), DECIDED_AT);
         JsonNode data = decision(approved).get("data");
 
         assertThat(data.get("previousRequestState").asText()).isEqualTo("AdminTask");
@@ -182,7 +183,7 @@ class RequestWorkflowEventTest {
         RequestView submitted = pending(requestId, RequestType.GOODWILL_POINTS, null,
                 attributesOf(REFERENCE_APPROVAL), Instant.ofEpochMilli(1706956970545L));
         RequestView approved = submitted.approved(RequestApprovedEvent.byChecker(requestId, ORG, CHECKER,
-                "approving the goodwill points request"), approvedAt);
+                "approving the goodwill points request", false), approvedAt);
 
         RequestWorkflowEvent event = RequestWorkflowEvent.of(submitted, approved,
                 "d2540d72-f62c-400e-ad2a-422e8c00f187", "3e55d72e08aa213da99ec29fcf218298", approvedAt);
