@@ -45,8 +45,8 @@ class CrashRecoveryIT {
 
     @Test
     void aKilledServiceLosesNothingItAcknowledgedAndItsViewsConverge() throws Exception {
-        Path jar = Path.of(System.getProperty("requests.test.jar", "target/request-workflows.jar"));
-        try (ServiceProcess service = new ServiceProcess(jar, workDirectory.resolve("data"), List.of())) {
+        try (ServiceProcess service = new ServiceProcess(ServiceProcess.jarUnderTest(), workDirectory.resolve("data"),
+                List.of())) {
             ApiClient api = service.start();
             loadUntilKilled(api, service);
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);

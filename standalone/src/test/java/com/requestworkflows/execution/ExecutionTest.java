@@ -189,6 +189,8 @@ class ExecutionTest {
         assertThat(requests.decide("checker2", other, "reject", "not now").json().path("state").asText())
                 .isEqualTo("rejected");
         assertThat(api.get("auditor1", "/api/v1/requests/" + stuck).field("state")).isEqualTo("executing");
+        assertThat(api.get("auditor1", "/api/v1/requests?state=executing&size=200").json()
+                .findValuesAsText("requestId")).contains(stuck);
         requests.awaitState(other, "rejected");
 
         release.countDown();

@@ -1,6 +1,7 @@
 package com.requestworkflows.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The jar {@code mvn verify} packaged before the integration tests run. */
+    public static Path jarUnderTest() {
+        return Path.of(System.getProperty("requests.test.jar", "target/request-workflows.jar"));
+    }
+
     /** Starts the service and waits until its health endpoint answers UP. */
     public ApiClient start() throws IOException {
         starts++;
@@ -45,16 +51,19 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--requests.data-dir=" + dataDirectory));
         command.addAll(extraArguments);
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDirectory.resolveSibling(dataDirectory.getFileName() + "-run" + starts + ".log").toFile())
-                .start();
+        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-run" + starts + ".log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited with " + process.exitValue() + " while starting");
+                throw new IllegalStateException("The service exited with " + process.exitValue()
+                        + " while starting; see " + log);
             }
-            return "UP".equals(api.get(null, "/actuator/health").field("status"));
+            try {
+                return "UP".equals(api.get(null, "/actuator/health").field("status"));
+            } catch (UncheckedIOException notListeningYet) {
+                return false;
+            }
         });
         return api;
     }
