@@ -2,6 +2,7 @@ package com.requestworkflows.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.requestworkflows.api.error.ConcurrentChangeException;
@@ -79,23 +80,53 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = exception.getCause();
-        String detail;
-        if (cause instanceof RequestWorkflowException refusal) {
-            return new ResponseEntity<>(refused(refusal).getBody(), HttpStatusCode.valueOf(refusal.status()));
-        } else if (cause instanceof JsonParseException parse) {
-            detail = "Malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
-                    + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage();
-        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            detail = path(mismatch) + " has the wrong type: expected " + describe(mismatch.getTargetType());
-        } else if (cause instanceof JsonProcessingException) {
-            detail = "The body is not valid JSON for this endpoint";
-        } else {
-            detail = "A JSON body is required";
+        BodySizeLimitFilter.BodyTooLargeException tooLarge =
+                causeOf(exception, BodySizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request body too large");
+            return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.PAYLOAD_TOO_LARGE);
         }
+        RequestWorkflowException refusal = causeOf(exception, RequestWorkflowException.class);
+        if (refusal != null) {
+            ResponseEntity<ProblemDetail> answer = refused(refusal);
+            return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+        }
+        String detail = describe(exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request body");
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** What is wrong with an unreadable body, in the caller's terms. */
+    private static String describe(HttpMessageNotReadableException exception) {
+        StreamConstraintsException limit = causeOf(exception, StreamConstraintsException.class);
+        if (limit != null) {
+            return "The body goes beyond what is accepted: " + limit.getOriginalMessage();
+        }
+        JsonParseException parse = causeOf(exception, JsonParseException.class);
+        if (parse != null) {
+            String problem = parse.getOriginalMessage();
+            return (problem.startsWith("Duplicate field") ? "Duplicate member in JSON" : "Malformed JSON")
+                    + " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr()
+                    + ": " + problem;
+        }
+        MismatchedInputException mismatch = causeOf(exception, MismatchedInputException.class);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            return path(mismatch) + " has the wrong type: expected " + describe(mismatch.getTargetType());
+        }
+        return causeOf(exception, JsonProcessingException.class) != null
+                ? "The body is not valid JSON for this endpoint" : "A JSON body is required";
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        int depth = 0;
+        for (Throwable cause = exception; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException exception) {

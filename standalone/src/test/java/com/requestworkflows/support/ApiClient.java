@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,10 +46,22 @@ public final class ApiClient {
 
     /** Sends {@code rawBody} exactly as given, for malformed input. */
     public Response send(String user, String method, String path, String rawBody, String contentType) {
+        return exchange(user, method, path, rawBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8), contentType);
+    }
+
+    /** Sends these bytes as the body; {@code chunked} leaves the length undeclared, as a streaming client does. */
+    public Response sendBytes(String user, String path, byte[] body, boolean chunked) {
+        return exchange(user, "POST", path, chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body), "application/json");
+    }
+
+    private Response exchange(String user, String method, String path, HttpRequest.BodyPublisher body,
+                          String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+                .method(method, body);
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
