@@ -7,7 +7,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
@@ -49,9 +48,7 @@ class ConfiguredUsersAuthenticationProvider implements AuthenticationProvider {
         if (caller == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null, caller.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                .toList());
+        return new CallerAuthentication(caller);
     }
 
     private Caller check(String username, String password) {
@@ -59,7 +56,7 @@ class ConfiguredUsersAuthenticationProvider implements AuthenticationProvider {
         if (user == null || !passwordEncoder.matches(password, user.password())) {
             return null;
         }
-        return new Caller(user.id(), user.org(), user.username(), user.roles());
+        return new Caller(user.id(), user.org(), user.username(), user.roles(), user.requestTypes());
     }
 
     private static String digest(String username, String password) {

@@ -1,6 +1,7 @@
 package com.requestworkflows.security;
 
 import com.requestworkflows.api.identity.Role;
+import com.requestworkflows.api.request.RequestType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -21,6 +22,8 @@ public record UserProperties(List<User> users, Duration credentialCacheTtl) {
         credentialCacheTtl = credentialCacheTtl == null ? Duration.ofMinutes(5) : credentialCacheTtl;
     }
 
-    public record User(String username, String password, long id, long org, Set<Role> roles) {
+    /** @param requestTypes what the user may decide as a checker; none given means every type */
+    public record User(String username, String password, long id, long org, Set<Role> roles,
+                       Set<RequestType> requestTypes) {
     }
 }

@@ -27,9 +27,22 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A client that sends this {@code Authorization} header (a bearer token, say) instead of per-user Basic. */
+    public ApiClient(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** GET, PUT or POST with this client's fixed authorization. */
+    public Response send(String method, String path, Object body) {
+        return exchange(null, method, path, body == null || method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8), "application/json");
     }
 
     public Response get(String user, String path) {
@@ -62,7 +75,9 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
-        if (user != null) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        } else if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }

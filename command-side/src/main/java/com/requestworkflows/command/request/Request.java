@@ -3,6 +3,7 @@ package com.requestworkflows.command.request;
 import com.requestworkflows.api.error.ExecutionNotRetryableException;
 import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.error.NotRequesterException;
+import com.requestworkflows.api.error.OutsideCheckerScopeException;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.error.RequestNotPendingException;
 import com.requestworkflows.api.error.SameUserException;
@@ -21,6 +22,7 @@ import com.requestworkflows.api.request.RequestExecutionRetriedEvent;
 import com.requestworkflows.api.request.RequestCancelledEvent;
 import com.requestworkflows.api.request.RequestRejectedEvent;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
+import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RetryExecutionCommand;
@@ -32,6 +34,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -62,7 +65,7 @@ public class Request {
 
     @CommandHandler
     public RequestView handle(ApproveRequestCommand command, ExecutionTargets targets) {
-        requireDecidableBy(command.orgId(), command.checkerId());
+        requireDecidableBy(command.orgId(), command.checkerId(), command.decidableTypes());
         apply(RequestApprovedEvent.byChecker(requestId, command.orgId(), command.checkerId(), command.comment(),
                 targets.configured(view.requestType())));
         return view;
@@ -70,7 +73,7 @@ public class Request {
 
     @CommandHandler
     public RequestView handle(RejectRequestCommand command) {
-        requireDecidableBy(command.orgId(), command.checkerId());
+        requireDecidableBy(command.orgId(), command.checkerId(), command.decidableTypes());
         if (command.comment() == null || command.comment().isBlank()) {
             throw new InvalidRequestException("comment", "is required to reject a request");
         }
@@ -128,10 +131,13 @@ public class Request {
         return view;
     }
 
-    private void requireDecidableBy(long orgId, long checkerId) {
+    private void requireDecidableBy(long orgId, long checkerId, Set<RequestType> decidableTypes) {
         requirePendingIn(orgId);
         if (checkerId == view.requesterId()) {
             throw new SameUserException();
+        }
+        if (!decidableTypes.isEmpty() && !decidableTypes.contains(view.requestType())) {
+            throw new OutsideCheckerScopeException(view.requestType().name());
         }
     }
 

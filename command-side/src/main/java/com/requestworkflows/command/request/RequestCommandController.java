@@ -82,13 +82,15 @@ public class RequestCommandController {
     @PostMapping("/{requestId}/approve")
     public RequestView approve(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                                @AuthenticationPrincipal Caller caller) {
-        return send(new ApproveRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return send(new ApproveRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(),
+                DecisionBody.commentOf(body), caller.decidableTypes()));
     }
 
     @PostMapping("/{requestId}/reject")
     public RequestView reject(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
-        return send(new RejectRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return send(new RejectRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(),
+                DecisionBody.commentOf(body), caller.decidableTypes()));
     }
 
     @PostMapping("/{requestId}/cancel")

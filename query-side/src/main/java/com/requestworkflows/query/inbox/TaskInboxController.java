@@ -18,7 +18,10 @@ import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** A checker's inbox: the org's pending requests that this checker may decide, oldest first by default. */
+/**
+ * A checker's inbox: the org's pending requests that this checker may decide (never their own, only the types in
+ * their scope), oldest first by default.
+ */
 @RestController
 @RequestMapping("/api/v1/tasks")
 public class TaskInboxController {
@@ -49,7 +52,13 @@ public class TaskInboxController {
         Criteria requesterCriteria = where("orgId").is(caller.orgId()).and("requesterId");
         Criteria criteria = requester == null ? requesterCriteria.ne(caller.userId()) : requesterCriteria.is(requester);
         if (requestType != null) {
-            criteria = criteria.and("requestType").is(RequestType.parse("requestType", requestType));
+            RequestType type = RequestType.parse("requestType", requestType);
+            if (!caller.mayDecide(type)) {
+                return PageResponse.of(List.of(), paging, 0);
+            }
+            criteria = criteria.and("requestType").is(type);
+        } else if (!caller.decidableTypes().isEmpty()) {
+            criteria = criteria.and("requestType").in(caller.decidableTypes());
         }
         criteria = RequestViewQueries.createdBetween(criteria, ListingParameters.from(from), ListingParameters.to(to));
         return queries.page(TaskInboxProjection.COLLECTION, criteria, paging,

@@ -2,8 +2,21 @@ package com.requestworkflows.api.request;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.Set;
+
+/** @param decidableTypes the request types the checker may decide; empty means every type */
 public record ApproveRequestCommand(@TargetAggregateIdentifier String requestId,
-                                    long orgId,
-                                    long checkerId,
-                                    String comment) {
+                                   long orgId,
+                                   long checkerId,
+                                   String comment,
+                                   Set<RequestType> decidableTypes) {
+
+    public ApproveRequestCommand {
+        decidableTypes = decidableTypes == null ? Set.of() : Set.copyOf(decidableTypes);
+    }
+
+    /** A decision by a checker who may decide every type. */
+    public ApproveRequestCommand(String requestId, long orgId, long checkerId, String comment) {
+        this(requestId, orgId, checkerId, comment, Set.of());
+    }
 }
