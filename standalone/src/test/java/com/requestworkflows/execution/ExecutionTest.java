@@ -188,7 +188,7 @@ class ExecutionTest {
         String other = requests.submit("maker2", Payloads.earnBadge()).field("requestId");
         assertThat(requests.decide("checker2", other, "reject", "not now").json().path("state").asText())
                 .isEqualTo("rejected");
-        assertThat(api.get("auditor1", "/api/v1/requests/" + stuck).field("state")).isEqualTo("executing");
+        requests.awaitState(stuck, "executing");
         assertThat(api.get("auditor1", "/api/v1/requests?state=executing&size=200").json()
                 .findValuesAsText("requestId")).contains(stuck);
         requests.awaitState(other, "rejected");

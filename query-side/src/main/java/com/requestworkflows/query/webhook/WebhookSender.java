@@ -1,0 +1,93 @@
+package com.requestworkflows.query.webhook;
+
+import com.requestworkflows.query.webhook.WebhookDeliveryQueue.AttemptOutcome;
+import com.requestworkflows.query.webhook.WebhookDeliveryQueue.DueDelivery;
+import com.requestworkflows.query.webhook.WebhookDeliveryQueue.DueSubscription;
+import org.springframework.stereotype.Component;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Makes one delivery attempt: POSTs the stored body, signed, and tells how it went. The call is asynchronous: a
+ * subscriber that is slow to answer holds no thread of the service while it takes its time.
+ */
+@Component
+public class WebhookSender {
+
+    private static final String EVENT_ID_HEADER = "X-Webhook-Id";
+    private static final String TIMESTAMP_HEADER = "X-Webhook-Timestamp";
+    private static final String SIGNATURE_HEADER = "X-Webhook-Signature";
+    private static final String SUBSCRIPTION_HEADER = "X-Webhook-Subscription";
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final WebhookProperties properties;
+    private final HttpClient http;
+
+    public WebhookSender(WebhookProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Completes (never exceptionally) once the subscriber has answered, or has failed to within the timeout. */
+    public CompletableFuture<AttemptOutcome> send(DueSubscription subscription, DueDelivery delivery) {
+        long started = System.nanoTime();
+        try {
+            byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+                    .timeout(properties.timeout())
+                    .header("Content-Type", "application/json")
+                    .header(EVENT_ID_HEADER, delivery.eventId())
+                    .header(TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                    .header(SIGNATURE_HEADER, WebhookSignature.of(subscription.secret(), body))
+                    .header(SUBSCRIPTION_HEADER, subscription.id())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            // The request timeout ends the wait for the answer's head; this one also bounds reading its body.
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .orTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, failure) -> failure == null
+                            ? AttemptOutcome.answered(response.statusCode(), millisSince(started))
+                            : failed(failure, started));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(e, started));
+        }
+    }
+
+    private AttemptOutcome failed(Throwable failure, long started) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return AttemptOutcome.failed(describe(cause), millisSince(started));
+    }
+
+    /** Says what went wrong in the admin's terms; never the request, which would show the signature. */
+    private String describe(Throwable cause) {
+        String error;
+        if (cause instanceof HttpConnectTimeoutException) {
+            error = "no connection within " + properties.timeout().toMillis() + " ms";
+        } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            error = "no answer within " + properties.timeout().toMillis() + " ms";
+        } else if (cause instanceof ConnectException) {
+            error = "connection refused";
+        } else {
+            error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static long millisSince(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,100 @@
+package com.requestworkflows.query.webhook;
+
+import com.requestworkflows.api.request.RequestState;
+import com.requestworkflows.api.request.RequestType;
+import com.requestworkflows.query.request.ListingParameters;
+import com.requestworkflows.query.request.PageResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The subscriptions, as configuration in the event store's database. A deleted subscription is kept (its
+ * deliveries refer to it) but no longer exists for the API or for new events.
+ */
+@Component
+public class WebhookSubscriptions {
+
+    private static final String COLUMNS =
+            "id, org_id, url, secret, request_types, states, created_by, created_at FROM webhook_subscription";
+    private static final RowMapper<WebhookSubscription> ROW = (row, index) -> new WebhookSubscription(
+            row.getString("id"), row.getLong("org_id"), row.getString("url"), row.getString("secret"),
+            fromList(row.getString("request_types"), RequestType.class),
+            fromList(row.getString("states"), RequestState.class),
+            row.getLong("created_by"), row.getLong("created_at"));
+
+    private final JdbcTemplate jdbc;
+    private final WebhookDeliveryQueue deliveries;
+
+    public WebhookSubscriptions(JdbcTemplate jdbc, WebhookDeliveryQueue deliveries) {
+        this.jdbc = jdbc;
+        this.deliveries = deliveries;
+    }
+
+    public WebhookSubscription create(long orgId, String url, String secret, Set<RequestType> requestTypes,
+                                      Set<RequestState> states, long createdBy) {
+        WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), orgId, url, secret,
+                requestTypes, states, createdBy, System.currentTimeMillis());
+        jdbc.update("INSERT INTO webhook_subscription (id, org_id, url, secret, request_types, states, created_by, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                subscription.id(), orgId, url, secret, toList(requestTypes), toList(states), createdBy,
+                subscription.createdAt());
+        return subscription;
+    }
+
+    /** The org's live subscriptions, oldest first. */
+    public List<WebhookSubscription> live(long orgId) {
+        return jdbc.query("SELECT " + COLUMNS + " WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id",
+                ROW, orgId);
+    }
+
+    public PageResponse<WebhookSubscription> page(long orgId, ListingParameters.Paging paging) {
+        List<WebhookSubscription> content = jdbc.query("SELECT " + COLUMNS
+                        + " WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id LIMIT ? OFFSET ?",
+                ROW, orgId, paging.size(), (long) paging.page() * paging.size());
+        Long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM webhook_subscription WHERE org_id = ? AND deleted_at IS NULL", Long.class, orgId);
+        return PageResponse.of(content, paging, total == null ? 0 : total);
+    }
+
+    /** A live subscription of the org; another org's is as unknown as any other id. */
+    public Optional<WebhookSubscription> find(long orgId, String id) {
+        return jdbc.query("SELECT " + COLUMNS + " WHERE id = ? AND org_id = ? AND deleted_at IS NULL", ROW, id, orgId)
+                .stream().findFirst();
+    }
+
+    /** Ends the subscription: nothing more is sent to it, not even what was still waiting. */
+    @Transactional
+    public boolean delete(long orgId, String id) {
+        int deleted = jdbc.update("UPDATE webhook_subscription SET deleted_at = ? "
+                + "WHERE id = ? AND org_id = ? AND deleted_at IS NULL", System.currentTimeMillis(), id, orgId);
+        if (deleted == 0) {
+            return false;
+        }
+        deliveries.discardUndelivered(id);
+        return true;
+    }
+
+    private static String toList(Collection<? extends Enum<?>> values) {
+        return values.isEmpty() ? null : values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static <E extends Enum<E>> Set<E> fromList(String list, Class<E> type) {
+        if (list == null || list.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(","))
+                .map(name -> Enum.valueOf(type, name))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
+    }
+}
