@@ -77,6 +77,12 @@ class HostileInputTest {
             assertProblem(deep, 400);
             assertThat(deep.json().path("detail").asText()).contains("nesting");
 
+            Map<String, Object> longReason = Payloads.earnBadge();
+            longReason.put("reason", "r".repeat(2001));
+            Response tooLongReason = requests.submit("maker1", longReason);
+            assertProblem(tooLongReason, 400);
+            assertThat(tooLongReason.json().path("field").asText()).isEqualTo("reason");
+
             Response longString = api.send("maker1", "POST", REQUESTS,
                     "{\"requestType\":\"EARN_BADGE\",\"reason\":\"" + "x".repeat(150_000) + "\"}", "application/json");
             assertProblem(longString, 400);

@@ -1,5 +1,7 @@
 package com.requestworkflows.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -20,9 +22,19 @@ import java.util.concurrent.Executors;
  */
 public final class FakeHttpServer implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A request as the server received it. */
     public record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
                            Instant at) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         public String header(String name) {
             return headers.entrySet().stream()

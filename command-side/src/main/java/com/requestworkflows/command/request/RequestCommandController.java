@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 public class RequestCommandController {
 
     private static final int MAX_REFERENCE_ID_LENGTH = 255;
+    private static final int MAX_TEXT_LENGTH = 2000;
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -58,14 +59,11 @@ public class RequestCommandController {
                                               @AuthenticationPrincipal Caller caller) {
         RequestType type = RequestType.parse("requestType", body.requestType());
         BaseType baseType = type.parseBaseType("baseType", body.baseType());
-        String referenceId = optionalText("referenceId", body.referenceId());
-        if (referenceId != null && referenceId.length() > MAX_REFERENCE_ID_LENGTH) {
-            throw new InvalidRequestException("referenceId", "must be at most " + MAX_REFERENCE_ID_LENGTH + " characters");
-        }
+        String referenceId = optionalText("referenceId", body.referenceId(), MAX_REFERENCE_ID_LENGTH);
         boolean clientAutoApprove = Boolean.TRUE.equals(body.clientAutoApprove())
                 || Boolean.TRUE.equals(clientAutoApproveParam);
         SubmitRequestCommand command = new SubmitRequestCommand(UUID.randomUUID().toString(), caller.orgId(),
-                caller.userId(), type, baseType, referenceId, optionalText("reason", body.reason()),
+                caller.userId(), type, baseType, referenceId, optionalText("reason", body.reason(), MAX_TEXT_LENGTH),
                 body.requestAttributes(), clientAutoApprove);
         RequestView created;
         try {
@@ -123,12 +121,15 @@ public class RequestCommandController {
         return requestId;
     }
 
-    private static String optionalText(String field, String value) {
+    private static String optionalText(String field, String value, int maxLength) {
         if (value == null) {
             return null;
         }
         if (value.isBlank()) {
             throw new InvalidRequestException(field, "must not be blank when given");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidRequestException(field, "must be at most " + maxLength + " characters");
         }
         return value;
     }
@@ -144,7 +145,8 @@ public class RequestCommandController {
     public record DecisionBody(String comment) {
 
         static String commentOf(DecisionBody body) {
-            return body == null || body.comment() == null || body.comment().isBlank() ? null : body.comment();
+            return body == null || body.comment() == null || body.comment().isBlank() ? null
+                    : optionalText("comment", body.comment(), MAX_TEXT_LENGTH);
         }
     }
 }

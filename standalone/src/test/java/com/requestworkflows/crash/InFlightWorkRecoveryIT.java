@@ -1,4 +1,4 @@
-package com.requestworkflows.execution;
+package com.requestworkflows.crash;
 
 import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.FakeHttpServer;
@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service is killed while its calls to the loyalty platform are under way. After a restart every approved
- * request is executed again with the same idempotency key and ends approved exactly once.
+ * The service is killed while its calls to the loyalty platform are under way and while workflow events wait to be
+ * delivered to a subscriber that is down. After a restart every approved request is executed again with the same
+ * idempotency key and ends approved exactly once, and the subscriber, once back, receives every event of every
+ * request, in order.
  */
-class ExecutionRecoveryIT {
+class InFlightWorkRecoveryIT {
 
     private static final int REQUESTS = 5;
 
@@ -34,10 +38,11 @@ class ExecutionRecoveryIT {
     Path workDirectory;
 
     @Test
-    void executionsInFlightWhenTheServiceDiesAreResumedAfterARestart() throws Exception {
+    void executionsAndDeliveriesInFlightWhenTheServiceDiesAreResumedAfterARestart() throws Exception {
         Set<String> answered = ConcurrentHashMap.newKeySet();
         CountDownLatch serviceKilled = new CountDownLatch(1);
-        try (FakeHttpServer platform = new FakeHttpServer()) {
+        try (FakeHttpServer platform = new FakeHttpServer(); FakeHttpServer subscriber = new FakeHttpServer()) {
+            subscriber.goDown();
             // The first call of each request hangs until the service is dead; later calls succeed.
             platform.respondWith(call -> {
                 if (answered.add(call.header("Idempotency-Key"))) {
@@ -49,10 +54,16 @@ class ExecutionRecoveryIT {
                     "--requests.execution.targets.POINTS_REDEMPTION.url=" + platform.url("/redeem"),
                     "--requests.execution.timeout=5s",
                     "--requests.execution.poll-interval=100ms",
-                    "--requests.execution.concurrency=" + (REQUESTS + 3));
+                    "--requests.execution.concurrency=" + (REQUESTS + 3),
+                    "--requests.webhooks.poll-interval=100ms",
+                    "--requests.webhooks.initial-backoff=100ms",
+                    "--requests.webhooks.max-backoff=500ms",
+                    "--requests.webhooks.max-attempts=1000");
             try (ServiceProcess service = new ServiceProcess(ServiceProcess.jarUnderTest(), workDirectory.resolve("data"), arguments)) {
                 ApiClient api = service.start();
                 Requests requests = new Requests(api);
+                assertThat(api.post("admin", "/api/v1/webhooks", Map.of("url", subscriber.url("/events"),
+                        "secret", "0123456789abcdef0123")).status()).isEqualTo(201);
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < REQUESTS; i++) {
                     String id = requests.submit("maker1", Payloads.pointsRedemption()).field("requestId");
@@ -65,6 +76,7 @@ class ExecutionRecoveryIT {
                 serviceKilled.countDown();
                 api = service.start();
                 requests = new Requests(api);
+                subscriber.comeBack();
 
                 for (String id : ids) {
                     requests.awaitState(id, "approved");
@@ -74,8 +86,22 @@ class ExecutionRecoveryIT {
                             .filter(call -> (id + ":1").equals(call.header("Idempotency-Key"))).toList();
                     assertThat(calls).as("calls for %s", id).hasSize(2);
                 }
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> ids.forEach(id ->
+                        assertThat(deliveredStates(subscriber, id)).as("delivered to the subscriber for %s", id)
+                                .containsExactly("AdminTask", "executing", "approved")));
             }
         }
+    }
+
+    /** The states of the request's events as the subscriber received them, each event once, in arrival order. */
+    private static List<String> deliveredStates(FakeHttpServer subscriber, String requestId) {
+        Set<String> seen = new HashSet<>();
+        return subscriber.received("/events").stream()
+                .filter(delivery -> seen.add(delivery.header("X-Webhook-Id")))
+                .map(FakeHttpServer.Received::json)
+                .filter(event -> event.path("data").path("requestId").asText().equals(requestId))
+                .map(Requests::state)
+                .toList();
     }
 
     private static void awaitLatch(CountDownLatch latch) {
