@@ -45,6 +45,7 @@ public class SecurityConfiguration {
     private static final String MAKER = Role.MAKER.name();
     private static final String CHECKER = Role.CHECKER.name();
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
     private static final String[] ANY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     @Bean
@@ -91,6 +92,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/auto-approval-rules", "/api/v1/auto-approval-rules/**")
                         .hasRole(ADMIN)
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports", "/api/v1/reports/**")
+                        .hasAnyRole(AUDITOR, ADMIN, CHECKER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .build();
