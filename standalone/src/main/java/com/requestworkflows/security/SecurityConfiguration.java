@@ -5,6 +5,7 @@ import com.requestworkflows.api.identity.Role;
 import com.requestworkflows.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -33,6 +34,7 @@ import java.util.List;
  * (see {@link JwtCallerConverter}) and refuses to start with configured users or without a key to verify tokens.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     static final String PRODUCTION = "prod";

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -195,6 +196,47 @@ class ExecutionTest {
 
         release.countDown();
         requests.awaitState(stuck, "approved");
+    }
+
+    @Test
+    void rebuildingEveryViewAfterExecutionsChangesNothing() {
+        AtomicInteger calls = new AtomicInteger();
+        platform.respondWith(request -> calls.incrementAndGet() == 1 ? Reply.of(503, "{}") : Reply.of(200, "{}"));
+        String retriedThenApproved = approvedRedemption();
+        requests.awaitState(retriedThenApproved, "approved");
+        platform.respondWith(request -> Reply.of(400, "{\"code\":744}"));
+        String failedThenRetried = approvedRedemption();
+        requests.awaitState(failedThenRetried, "failed");
+        platform.respondWith(request -> Reply.of(200, "{}"));
+        api.post("admin", "/api/v1/requests/" + failedThenRetried + "/retry", null);
+        requests.awaitState(failedThenRetried, "approved");
+        List<String> ids = List.of(retriedThenApproved, failedThenRetried);
+        requests.awaitHistory(retriedThenApproved, 4);
+        requests.awaitHistory(failedThenRetried, 5);
+        await().atMost(Requests.VIEW_TIMEOUT).until(() -> auditOf(ids).size() == 9);
+        String before = viewsOf(ids);
+
+        Response started = api.post("admin", "/api/v1/admin/replays", Map.of("projection", "all"));
+        String progress = started.headers().firstValue("Location").orElseThrow();
+        String path = progress.substring(progress.indexOf("/api/"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(api.get("admin", path).field("status")));
+
+        assertThat(viewsOf(ids)).isEqualTo(before);
+    }
+
+    /** The request, its history and its audit entries, as clients read them. */
+    private String viewsOf(List<String> ids) {
+        StringBuilder views = new StringBuilder();
+        ids.forEach(id -> views.append(api.get("auditor1", "/api/v1/requests/" + id).text())
+                .append(api.get("auditor1", "/api/v1/requests/" + id + "/history").text()));
+        return views.append(auditOf(ids)).toString();
+    }
+
+    private List<String> auditOf(List<String> ids) {
+        return ids.stream().flatMap(id -> api.get("auditor1", "/api/v1/audit?size=200&sort=at,asc&requestType="
+                        + "POINTS_REDEMPTION").json().path("content").findParents("requestId").stream()
+                        .filter(entry -> entry.path("requestId").asText().equals(id)).map(JsonNode::toString))
+                .toList();
     }
 
     /** Submitted by maker1, approved by checker1: the answer says it is executing. */

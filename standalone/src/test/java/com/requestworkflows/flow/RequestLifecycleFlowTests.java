@@ -346,19 +346,7 @@ abstract class RequestLifecycleFlowTests {
 
     @Test
     void redeliveringEveryEventLeavesEveryViewAsItWas() {
-        String approved = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
-        api.post("checker1", "/api/v1/requests/" + approved + "/approve", Map.of("comment", "yes"));
-        String rejected = requests.submit("maker2", Payloads.issueBadge()).field("requestId");
-        api.post("checker2", "/api/v1/requests/" + rejected + "/reject", Map.of("comment", "no"));
-        String cancelled = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
-        api.post("maker1", "/api/v1/requests/" + cancelled + "/cancel", null);
-        Map<String, Object> clientApproved = Payloads.earnBadge();
-        clientApproved.put("clientAutoApprove", true);
-        String autoApproved = requests.submit("maker2", clientApproved).field("requestId");
-        String pending = requests.submit("maker2", Payloads.pointsRedemption()).field("requestId");
-        List<String> ids = List.of(approved, rejected, cancelled, autoApproved, pending);
-        ids.forEach(id -> requests.awaitHistory(id, id.equals(pending) ? 1 : 2));
-        awaitInbox("checker1", inbox -> inbox.contains(pending));
+        List<String> ids = requestsInEveryState();
         Map<String, String> before = views(ids);
 
         ProjectionConfiguration.VIEW_PROCESSORS.forEach(name -> {
@@ -373,6 +361,58 @@ abstract class RequestLifecycleFlowTests {
                 .noneMatch(StreamingEventProcessor::isReplaying));
 
         assertThat(views(ids)).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminRebuildsEveryViewFromTheEventsWithoutChangingAnything() {
+        List<String> ids = requestsInEveryState();
+        Map<String, String> before = views(ids);
+        long total = api.get("auditor1", "/api/v1/requests?size=1").json().path("totalElements").asLong();
+
+        Response started = api.post("admin", "/api/v1/admin/replays", Map.of("projection", "all"));
+        assertThat(started.status()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/api/"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !api.get("admin", path).field("status").equals("REBUILDING")
+                && !api.get("admin", path).field("status").equals("SWAPPING"));
+        JsonNode progress = api.get("admin", path).json();
+        assertThat(progress.path("status").asText()).as(progress.toString()).isEqualTo("COMPLETED");
+        assertThat(progress.path("eventsDone").asLong()).isGreaterThanOrEqualTo(ids.size() * 2L - 1)
+                .isEqualTo(progress.path("eventsTotal").asLong());
+        assertThat(progress.path("views").toString()).contains("request-view", "task-inbox", "request-history");
+        assertThat(progress.path("eventsPerSecond").asLong()).isPositive();
+
+        assertThat(views(ids)).isEqualTo(before);
+        assertThat(api.get("auditor1", "/api/v1/requests?size=1").json().path("totalElements").asLong()).isEqualTo(total);
+        String afterwards = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
+        awaitInbox("checker1", inbox -> inbox.contains(afterwards));
+        assertThat(requests.awaitHistory(afterwards, 1)).hasSize(1);
+    }
+
+    @Test
+    void aRebuildNamesAViewOrAll() {
+        assertProblem(api.post("admin", "/api/v1/admin/replays", Map.of("projection", "nothing")), 400);
+        assertProblem(api.post("admin", "/api/v1/admin/replays", Map.of()), 400);
+        assertProblem(api.get("admin", "/api/v1/admin/replays/" + UUID.randomUUID()), 404);
+        assertProblem(api.post("checker1", "/api/v1/admin/replays", Map.of("projection", "all")), 403);
+    }
+
+    /** Requests approved, rejected, cancelled, approved by the service and still pending; views caught up. */
+    private List<String> requestsInEveryState() {
+        String approved = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
+        requests.decide("checker1", approved, "approve", "yes");
+        String rejected = requests.submit("maker2", Payloads.issueBadge()).field("requestId");
+        requests.decide("checker2", rejected, "reject", "no");
+        String cancelled = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
+        api.post("maker1", "/api/v1/requests/" + cancelled + "/cancel", null);
+        Map<String, Object> clientApproved = Payloads.earnBadge();
+        clientApproved.put("clientAutoApprove", true);
+        String autoApproved = requests.submit("maker2", clientApproved).field("requestId");
+        String pending = requests.submit("maker2", Payloads.pointsRedemption()).field("requestId");
+        List<String> ids = List.of(approved, rejected, cancelled, autoApproved, pending);
+        ids.forEach(id -> requests.awaitHistory(id, id.equals(pending) ? 1 : 2));
+        awaitInbox("checker1", inbox -> inbox.contains(pending));
+        return ids;
     }
 
     /** What each view says about each request, as a client reads it. */

@@ -10,6 +10,7 @@ import com.requestworkflows.api.request.BaseType;
 import com.requestworkflows.api.request.CancelRequestCommand;
 import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestAttributes;
+import com.requestworkflows.api.request.RequestIds;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RetryExecutionCommand;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Submitting and deciding requests. Who acts is always the authenticated caller; each answer is the request as
@@ -41,8 +41,6 @@ public class RequestCommandController {
 
     private static final int MAX_REFERENCE_ID_LENGTH = 255;
     private static final int MAX_TEXT_LENGTH = 2000;
-    private static final Pattern UUID_FORM =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CommandGateway commands;
     private final ReferenceIdRegistry referenceIds;
@@ -115,7 +113,7 @@ public class RequestCommandController {
      * other aggregates in the store (such as an org's auto-approval policy).
      */
     private static String requestIdOf(String requestId) {
-        if (!UUID_FORM.matcher(requestId).matches()) {
+        if (!RequestIds.isRequestId(requestId)) {
             throw new RequestNotFoundException(requestId);
         }
         return requestId;

@@ -8,10 +8,10 @@ import com.requestworkflows.api.request.WorkflowMetaData;
 import com.requestworkflows.query.projection.AttributesCodec;
 import com.requestworkflows.query.projection.IdempotentViewWriter;
 import com.requestworkflows.query.projection.ProjectionConfiguration;
+import com.requestworkflows.query.projection.RequestEventView;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ProjectionConfiguration.REQUEST_HISTORY)
-public class RequestHistoryProjection {
+public class RequestHistoryProjection extends RequestEventView {
 
     static final String COLLECTION = "request_history";
 
@@ -31,19 +31,21 @@ public class RequestHistoryProjection {
     private final AttributesCodec codec;
 
     public RequestHistoryProjection(IdempotentViewWriter views, AttributesCodec codec) {
+        super(ProjectionConfiguration.REQUEST_HISTORY, COLLECTION);
         this.views = views;
         this.codec = codec;
     }
 
-    @EventHandler
-    void on(RequestEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+    @Override
+    protected void apply(RequestEvent event, DomainEventMessage<?> message, String target) {
+        long sequence = message.getSequenceNumber();
         if (event instanceof RequestSubmittedEvent) {
             RequestView submitted = RequestView.evolve(null, event, message.getTimestamp());
             views.insertOnce(new RequestHistoryDocument(event.requestId(), event.orgId(), sequence,
-                    codec.write(submitted), List.of(workflowEvent(null, submitted, message))), COLLECTION);
+                    codec.write(submitted), List.of(workflowEvent(null, submitted, message))), target);
             return;
         }
-        views.evolve(event.requestId(), sequence, RequestHistoryDocument.class, COLLECTION, history -> {
+        views.evolve(event.requestId(), sequence, RequestHistoryDocument.class, target, history -> {
             RequestView previous = codec.read(history.currentView(), RequestView.class);
             RequestView current = RequestView.evolve(previous, event, message.getTimestamp());
             List<String> events = new ArrayList<>(history.events());

@@ -2,20 +2,18 @@ package com.requestworkflows.query.inbox;
 
 import com.requestworkflows.api.request.RequestApprovedEvent;
 import com.requestworkflows.api.request.RequestCancelledEvent;
+import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestRejectedEvent;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.projection.AttributesCodec;
 import com.requestworkflows.query.projection.IdempotentViewWriter;
 import com.requestworkflows.query.projection.ProjectionConfiguration;
+import com.requestworkflows.query.projection.RequestEventView;
 import com.requestworkflows.query.request.RequestDocument;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * The checkers' inbox: pending requests only, so that it stays small however long the history grows. A request
@@ -23,7 +21,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(ProjectionConfiguration.TASK_INBOX)
-public class TaskInboxProjection {
+public class TaskInboxProjection extends RequestEventView {
 
     static final String COLLECTION = "pending_tasks";
 
@@ -31,27 +29,20 @@ public class TaskInboxProjection {
     private final AttributesCodec codec;
 
     public TaskInboxProjection(IdempotentViewWriter views, AttributesCodec codec) {
+        super(ProjectionConfiguration.TASK_INBOX, COLLECTION);
         this.views = views;
         this.codec = codec;
     }
 
-    @EventHandler
-    void on(RequestSubmittedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        views.insertOnce(RequestDocument.of(RequestView.submitted(event, at), sequence, codec), COLLECTION);
-    }
-
-    @EventHandler
-    void on(RequestApprovedEvent event) {
-        views.delete(event.requestId(), COLLECTION);
-    }
-
-    @EventHandler
-    void on(RequestRejectedEvent event) {
-        views.delete(event.requestId(), COLLECTION);
-    }
-
-    @EventHandler
-    void on(RequestCancelledEvent event) {
-        views.delete(event.requestId(), COLLECTION);
+    /** Submitted: in. Decided or withdrawn: out. Execution events do not concern the inbox. */
+    @Override
+    protected void apply(RequestEvent event, DomainEventMessage<?> message, String target) {
+        if (event instanceof RequestSubmittedEvent submitted) {
+            views.insertOnce(RequestDocument.of(RequestView.submitted(submitted, message.getTimestamp()),
+                    message.getSequenceNumber(), codec), target);
+        } else if (event instanceof RequestApprovedEvent || event instanceof RequestRejectedEvent
+                || event instanceof RequestCancelledEvent) {
+            views.delete(event.requestId(), target);
+        }
     }
 }

@@ -19,7 +19,10 @@ public class ProjectionConfiguration {
     public static final String REQUEST_VIEW = "request-view";
     public static final String TASK_INBOX = "task-inbox";
     public static final String REQUEST_HISTORY = "request-history";
-    public static final List<String> VIEW_PROCESSORS = List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY);
+    public static final String AUDIT_LOG = "audit-log";
+    public static final String REQUEST_FACTS = "request-facts";
+    public static final List<String> VIEW_PROCESSORS =
+            List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY, AUDIT_LOG, REQUEST_FACTS);
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ObjectProvider<ViewStoreFlush> flush) {

@@ -8,20 +8,21 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes the listings need on a real MongoDB. (The embedded server accepts and ignores non-unique ones.)
- * Every listing filters by org first, then by the fields below, and sorts by creation time.
+ * The indexes the views' queries need on a real MongoDB (the embedded server accepts and ignores non-unique ones).
+ * Every query filters by org first, then by the fields below, and sorts by time. Declared at start-up and again
+ * after a rebuild has swapped in fresh collections.
  */
 @Component
-class ViewIndexes {
+public class ViewIndexes {
 
     private final MongoTemplate mongo;
 
-    ViewIndexes(MongoTemplate mongo) {
+    public ViewIndexes(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void ensureIndexes() {
+    public void ensureIndexes() {
         index("requests", "orgId", "createdAt");
         index("requests", "orgId", "state", "createdAt");
         index("requests", "orgId", "requestType", "createdAt");
@@ -30,6 +31,13 @@ class ViewIndexes {
         index("requests", "orgId", "referenceId");
         index("pending_tasks", "orgId", "createdAt");
         index("pending_tasks", "orgId", "requestType", "createdAt");
+        index("audit_log", "orgId", "at");
+        for (String filter : new String[]{"actorId", "requestType", "state", "approvalType", "referenceId"}) {
+            index("audit_log", "orgId", filter, "at");
+        }
+        for (String time : new String[]{"submittedAt", "decidedAt", "outcomeAt", "state"}) {
+            index("request_facts", "orgId", time);
+        }
     }
 
     private void index(String collection, String... fields) {

@@ -1,16 +1,14 @@
 package com.requestworkflows.query.webhook;
 
 import com.requestworkflows.api.request.RequestEvent;
-import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RequestWorkflowEvent;
 import com.requestworkflows.api.request.WorkflowMetaData;
+import com.requestworkflows.query.pointintime.RequestTimeline;
 import com.requestworkflows.query.projection.AttributesCodec;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -29,14 +27,14 @@ public class WebhookOutbox {
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveryQueue queue;
-    private final EventStore eventStore;
+    private final RequestTimeline timeline;
     private final AttributesCodec json;
 
-    public WebhookOutbox(WebhookSubscriptions subscriptions, WebhookDeliveryQueue queue, EventStore eventStore,
+    public WebhookOutbox(WebhookSubscriptions subscriptions, WebhookDeliveryQueue queue, RequestTimeline timeline,
                          AttributesCodec json) {
         this.subscriptions = subscriptions;
         this.queue = queue;
-        this.eventStore = eventStore;
+        this.timeline = timeline;
         this.json = json;
     }
 
@@ -48,7 +46,8 @@ public class WebhookOutbox {
         if (live.isEmpty()) {
             return;
         }
-        Change change = changeOf(message);
+        RequestTimeline.Change change = timeline.changeAt(message.getAggregateIdentifier(),
+                message.getSequenceNumber());
         List<WebhookSubscription> interested = live.stream().filter(subscription -> subscription.wants(change.after()))
                 .toList();
         if (interested.isEmpty()) {
@@ -60,30 +59,8 @@ public class WebhookOutbox {
         interested.forEach(subscription -> queue.enqueue(subscription, message, change.after(), payload));
     }
 
-    /** The request just before and just after {@code message}, from its events in the store. */
-    private Change changeOf(DomainEventMessage<?> message) {
-        RequestView before = null;
-        RequestView after = null;
-        long reached = -1;
-        DomainEventStream events = eventStore.readEvents(message.getAggregateIdentifier(), 0);
-        while (reached < message.getSequenceNumber() && events.hasNext()) {
-            DomainEventMessage<?> stored = events.next();
-            before = after;
-            after = RequestView.evolve(after, stored.getPayload(), stored.getTimestamp());
-            reached = stored.getSequenceNumber();
-        }
-        if (reached != message.getSequenceNumber()) {
-            throw new IllegalStateException("Event " + message.getSequenceNumber() + " of request "
-                    + message.getAggregateIdentifier() + " is not in the event store");
-        }
-        return new Change(before, after);
-    }
-
     private static String apiRequestId(DomainEventMessage<?> message) {
         Object apiRequestId = message.getMetaData().get(WorkflowMetaData.API_REQUEST_ID);
         return apiRequestId == null ? null : apiRequestId.toString();
-    }
-
-    private record Change(RequestView before, RequestView after) {
     }
 }

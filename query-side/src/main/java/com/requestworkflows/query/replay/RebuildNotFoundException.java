@@ -1,0 +1,10 @@
+package com.requestworkflows.query.replay;
+
+import com.requestworkflows.api.error.RequestWorkflowException;
+
+class RebuildNotFoundException extends RequestWorkflowException {
+
+    RebuildNotFoundException(String id) {
+        super(404, "Rebuild not found", null, "No rebuild with id " + id);
+    }
+}

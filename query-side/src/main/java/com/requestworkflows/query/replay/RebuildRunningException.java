@@ -1,0 +1,10 @@
+package com.requestworkflows.query.replay;
+
+import com.requestworkflows.api.error.RequestWorkflowException;
+
+class RebuildRunningException extends RequestWorkflowException {
+
+    RebuildRunningException() {
+        super(409, "A rebuild is running", null, "Only one rebuild runs at a time; follow the running one to its end");
+    }
+}
