@@ -94,6 +94,17 @@ class AccessRulesTest {
             "admin,    GET,  /actuator/metrics,                 allowed",
             "checker1, GET,  /actuator/metrics,                 forbidden",
             "auditor1, GET,  /actuator/info,                    forbidden",
+            "auditor1, GET,  /api/v1/requests/{id}?asOf=2020-01-01, allowed",
+            "auditor1, GET,  /api/v1/audit,                     allowed",
+            "admin,    GET,  /api/v1/audit,                     allowed",
+            "checker1, GET,  /api/v1/audit,                     forbidden",
+            "maker1,   GET,  /api/v1/audit,                     forbidden",
+            "auditor1, GET,  /api/v1/reports/summary,           allowed",
+            "checker1, GET,  /api/v1/reports/backlog,           allowed",
+            "maker1,   GET,  /api/v1/reports/summary,           forbidden",
+            "admin,    GET,  /api/v1/admin/replays,             allowed",
+            "auditor1, GET,  /api/v1/admin/replays,             forbidden",
+            "checker1, POST, /api/v1/admin/replays,             forbidden",
             "admin,    GET,  /api/v1/no-such-endpoint,          forbidden",
     })
     void everyEndpointHasItsRule(String user, String method, String path, String expected) {
