@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Request Workflows benchmark: starts the service (fresh data), drives it over HTTP, measures the raw stores'
+# ceilings, prints a table and writes bench/results/<timestamp>.json (also printed as the last line).
+#   bench/run.sh [--quick|--full] [--postgres] [--million] [--clients N]      (see bench/README.md)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+JAR="standalone/target/request-workflows.jar"
+LIB="bench/target/lib"
+
+MODE=full STORE=h2 MILLION=false CLIENTS=16
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --full) MODE=full ;;
+    --postgres) STORE=postgres ;;
+    --million) MILLION=true ;;
+    --clients) CLIENTS="$2"; shift ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "unknown flag: $1 (see bench/README.md)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+case "$MODE" in
+  quick) ARGS=(--stages 10000 --ops 500 --queries 300 --lag-samples 100 --raw-seconds 3) ;;
+  full)  ARGS=(--stages 10000,100000 --ops 2000 --queries 1000 --lag-samples 200 --raw-seconds 10) ;;
+esac
+if [ "$MILLION" = true ]; then
+  [ "$MODE" = quick ] && { echo "--million is a full run; drop --quick" >&2; exit 2; }
+  ARGS=(--stages 10000,100000,1000000 --ops 2000 --queries 1000 --lag-samples 200 --raw-seconds 10)
+  MODE=million
+fi
+
+if [ ! -f "$JAR" ]; then
+  echo "Building $JAR ..." >&2
+  mvn -B -q package -DskipTests
+fi
+
+# The store drivers and mongo-java-server for the raw ceilings: the very jars the service ships, taken from its
+# fat jar (same versions, no repository access needed).
+if [ ! -f "$LIB/.from-$(stat -c %Y "$JAR")" ]; then
+  rm -rf "$LIB" && mkdir -p "$LIB"
+  unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*' 'BOOT-INF/lib/postgresql-*' 'BOOT-INF/lib/mongodb-driver-*' \
+    'BOOT-INF/lib/bson-*' 'BOOT-INF/lib/mongo-java-server-*' 'BOOT-INF/lib/netty-*' 'BOOT-INF/lib/slf4j-api-*' -d "$LIB"
+  rm -f "$LIB"/*grpc* "$LIB"/mongo-java-server-memory-backend-*
+  touch "$LIB/.from-$(stat -c %Y "$JAR")"
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/request-workflows-bench.XXXXXX")"
+LOG="$WORK/service.log"
+mkdir -p "$WORK/data" "$WORK/scratch"
+SERVICE_PID=""
+PG_SCHEMA=""
+SERVICE_ARGS=(--server.port=0 "--requests.data-dir=$WORK/data")
+if [ "$STORE" = postgres ]; then
+  PG_SCHEMA="bench_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  SERVICE_ARGS+=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$PG_SCHEMA"
+                 --spring.datasource.username=postgres "--spring.flyway.schemas=$PG_SCHEMA")
+fi
+
+bench_java() { java -Dslf4j.internal.verbosity=ERROR -cp "$LIB/*" bench/src/Bench.java "$@"; }
+
+CLEANED=false
+cleanup() {
+  $CLEANED && return; CLEANED=true
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"                       # graceful shutdown; SIGKILL if it takes over 30 s
+    for _ in $(seq 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVICE_PID" 2>/dev/null || true
+  fi
+  if [ -n "$PG_SCHEMA" ]; then
+    bench_java drop-pg-schema jdbc:postgresql://127.0.0.1:5432/test "$PG_SCHEMA" || echo "could not drop schema $PG_SCHEMA" >&2
+  fi
+  rm -rf "$WORK/data" "$WORK/scratch"
+  echo "Service stopped; its log: $LOG" >&2
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "Starting the service (event store: $STORE, views: embedded mongo-java-server); log: $LOG" >&2
+java ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$JAR" "${SERVICE_ARGS[@]}" >"$LOG" 2>&1 &
+SERVICE_PID=$!
+
+PORT=""
+for _ in $(seq 360); do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "The service died at start-up; see $LOG" >&2; exit 1; }
+  [ -z "$PORT" ] && PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' || true)"
+  if [ -n "$PORT" ] && curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    break
+  fi
+  sleep 0.5
+done
+[ -n "$PORT" ] || { echo "The service did not come up within 3 minutes; see $LOG" >&2; exit 1; }
+echo "Service UP on port $PORT (pid $SERVICE_PID)" >&2
+
+OUT="$WORK/bench.out"
+bench_java --base-url "http://127.0.0.1:$PORT" --service-pid "$SERVICE_PID" --store "$STORE" \
+  --scratch-dir "$WORK/scratch" --results-dir bench/results --mode "$MODE" --clients "$CLIENTS" \
+  --service-log "$LOG" "${ARGS[@]}" | tee "$OUT"
+
+RESULT="$(grep -o 'bench/results/.*\.json' "$OUT" | tail -1)"
+cleanup
+cat "$RESULT"
