@@ -7,13 +7,11 @@ import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Reply;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
+import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,9 +42,7 @@ import static org.awaitility.Awaitility.await;
  * automatic approvals by the client and by an org rule, and an execution that is retried, fails, is retried by an
  * admin and succeeds), and reading a request as it stood at a past moment.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AuditAndPointInTimeTest {
+class AuditAndPointInTimeTest extends ServiceTest {
 
     private static final FakeHttpServer platform = new FakeHttpServer();
     private static final int ORG_ZERO_ENTRIES = 16;
@@ -65,12 +61,6 @@ class AuditAndPointInTimeTest {
         registry.add("requests.execution.poll-interval", () -> "50ms");
     }
 
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Requests requests;
-
     /** The history every test reads, recorded once for the class (null until then). */
     static long startedAt;
     static String approved;
@@ -78,9 +68,7 @@ class AuditAndPointInTimeTest {
     static String otherOrgs;
 
     @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
+    void recordTheHistoryOnce() {
         if (approved == null) {
             recordAHistoryWithEveryKindOfTransition();
         }

@@ -2,20 +2,17 @@ package com.requestworkflows.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Received;
 import com.requestworkflows.support.FakeHttpServer.Reply;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
+import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,9 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Approved requests are carried out against a loyalty platform played by a real HTTP server: points redemptions
  * (POST) are configured with a target, badges are not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ExecutionTest {
+class ExecutionTest extends ServiceTest {
 
     private static final FakeHttpServer platform = new FakeHttpServer();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,16 +57,8 @@ class ExecutionTest {
         platform.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Requests requests;
-
     @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
+    void platformSucceedsByDefault() {
         platform.respondWith(request -> Reply.of(200, "{\"status\":{\"success\":true}}"));
     }
 

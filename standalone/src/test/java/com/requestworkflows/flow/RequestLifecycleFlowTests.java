@@ -2,25 +2,20 @@ package com.requestworkflows.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
+import com.requestworkflows.support.ServiceTest;
 import com.requestworkflows.query.projection.ProjectionConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,26 +35,12 @@ import static org.awaitility.Awaitility.await;
  * The request lifecycle through the real HTTP stack, against real stores. Subclasses choose the stores. Commands
  * answer with the new state at once; the views catch up right after, so view checks poll (bounded).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-abstract class RequestLifecycleFlowTests {
+abstract class RequestLifecycleFlowTests extends ServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     EventProcessingConfiguration processing;
-
-    ApiClient api;
-    Requests requests;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
-    }
 
     @Test
     void makerSubmitsCheckerSeesItInTheInboxApprovesItAndTheHistoryShowsBothChanges() throws IOException {

@@ -2,16 +2,11 @@ package com.requestworkflows.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
-import com.requestworkflows.support.Requests;
-import org.junit.jupiter.api.BeforeEach;
+import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,9 +21,7 @@ import static com.requestworkflows.support.Requests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Input meant to break, widen or poison something: refused precisely, with nothing stored. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HostileInputTest {
+class HostileInputTest extends ServiceTest {
 
     private static final String REQUESTS = "/api/v1/requests";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,18 +32,6 @@ class HostileInputTest {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         registry.add("requests.data-dir", () -> dataDirectory.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Requests requests;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
     }
 
     @Test

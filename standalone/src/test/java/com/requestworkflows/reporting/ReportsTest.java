@@ -2,12 +2,12 @@ package com.requestworkflows.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.requestworkflows.query.reporting.RequestFactsProjection;
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Reply;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
+import com.requestworkflows.support.ServiceTest;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,12 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,9 +47,7 @@ import static org.awaitility.Awaitility.await;
  * checkers (one executed by the platform, one refused by it), rejections, a withdrawal, automatic approvals by the
  * client and by an org rule, and pending requests, one of them by a maker who is also a checker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ReportsTest {
+class ReportsTest extends ServiceTest {
 
     private static final FakeHttpServer platform = new FakeHttpServer();
     /** Requests whose execution the platform refuses (400); it carries out every other. */
@@ -82,9 +77,6 @@ class ReportsTest {
 
     private static History history;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     EventStore eventStore;
 
@@ -94,13 +86,8 @@ class ReportsTest {
     @Autowired
     MongoTemplate mongo;
 
-    ApiClient api;
-    Requests requests;
-
     @BeforeEach
     void historyOnce() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
         if (history == null) {
             history = buildHistory();
         }

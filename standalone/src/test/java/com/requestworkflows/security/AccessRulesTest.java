@@ -1,17 +1,12 @@
 package com.requestworkflows.security;
 
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
-import com.requestworkflows.support.Requests;
-import org.junit.jupiter.api.BeforeEach;
+import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The access rules, endpoint by endpoint and role by role, and the org boundary: another org's request does not
  * exist for you, whatever you call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AccessRulesTest {
+class AccessRulesTest extends ServiceTest {
 
     @TempDir
     static Path dataDirectory;
@@ -36,18 +29,6 @@ class AccessRulesTest {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         registry.add("requests.data-dir", () -> dataDirectory.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Requests requests;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
     }
 
     /** {id} is a fresh pending request of maker1. "allowed" means the rule lets the call through (any answer but 401/403). */

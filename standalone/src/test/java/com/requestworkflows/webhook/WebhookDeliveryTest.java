@@ -3,22 +3,19 @@ package com.requestworkflows.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Received;
 import com.requestworkflows.support.FakeHttpServer.Reply;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
+import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,8 +56,7 @@ import static org.awaitility.Awaitility.await;
         "requests.webhooks.max-backoff=800ms",
         "requests.webhooks.max-attempts=" + WebhookDeliveryTest.MAX_ATTEMPTS,
         "requests.webhooks.max-in-flight-per-subscription=2"})
-@ActiveProfiles("test")
-class WebhookDeliveryTest {
+class WebhookDeliveryTest extends ServiceTest {
 
     static final int MAX_ATTEMPTS = 5;
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
@@ -75,14 +71,9 @@ class WebhookDeliveryTest {
         registry.add("requests.data-dir", () -> dataDirectory.toString());
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
-    private ApiClient api;
-    private Requests requests;
     private final List<Subscriber> subscribers = new ArrayList<>();
 
     /** A subscription made by {@code admin} and the server that plays its subscriber. */
@@ -94,12 +85,6 @@ class WebhookDeliveryTest {
                     .filter(request -> requestId.equals(json(request.body()).path("data").path("requestId").asText()))
                     .toList();
         }
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://localhost:" + port);
-        requests = new Requests(api);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RequestWorkflowEvent;
-import com.requestworkflows.api.request.WorkflowMetaData;
 import com.requestworkflows.query.projection.AttributesCodec;
 import com.requestworkflows.query.projection.IdempotentViewWriter;
 import com.requestworkflows.query.projection.ProjectionConfiguration;
@@ -56,8 +55,6 @@ public class RequestHistoryProjection extends RequestEventView {
     }
 
     private String workflowEvent(RequestView previous, RequestView current, EventMessage<?> message) {
-        Object apiRequestId = message.getMetaData().get(WorkflowMetaData.API_REQUEST_ID);
-        return codec.write(RequestWorkflowEvent.of(previous, current, message.getIdentifier(),
-                apiRequestId == null ? null : apiRequestId.toString(), message.getTimestamp()));
+        return codec.write(RequestWorkflowEvent.of(previous, current, message));
     }
 }

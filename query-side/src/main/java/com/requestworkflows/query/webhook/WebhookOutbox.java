@@ -2,7 +2,6 @@ package com.requestworkflows.query.webhook;
 
 import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestWorkflowEvent;
-import com.requestworkflows.api.request.WorkflowMetaData;
 import com.requestworkflows.query.pointintime.RequestTimeline;
 import com.requestworkflows.query.projection.AttributesCodec;
 import org.axonframework.config.ProcessingGroup;
@@ -54,13 +53,7 @@ public class WebhookOutbox {
             return;
         }
         // Serialized once: the stored text is exactly what is signed and sent, on every attempt.
-        String payload = json.write(RequestWorkflowEvent.of(change.before(), change.after(), message.getIdentifier(),
-                apiRequestId(message), message.getTimestamp()));
+        String payload = json.write(RequestWorkflowEvent.of(change.before(), change.after(), message));
         interested.forEach(subscription -> queue.enqueue(subscription, message, change.after(), payload));
-    }
-
-    private static String apiRequestId(DomainEventMessage<?> message) {
-        Object apiRequestId = message.getMetaData().get(WorkflowMetaData.API_REQUEST_ID);
-        return apiRequestId == null ? null : apiRequestId.toString();
     }
 }

@@ -2,6 +2,7 @@ package com.requestworkflows.api.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.axonframework.eventhandling.EventMessage;
 
 import java.time.Instant;
 
@@ -44,6 +45,16 @@ public record RequestWorkflowEvent(String eventName,
                        String approvalRule,
                        ExecutionView execution,
                        RequestAttributes requestAttributes) {
+    }
+
+    /**
+     * The workflow event that the stored event {@code message} stands for: its id and time, and the API call that
+     * caused it (from the message's metadata).
+     */
+    public static RequestWorkflowEvent of(RequestView previous, RequestView current, EventMessage<?> message) {
+        Object apiRequestId = message.getMetaData().get(WorkflowMetaData.API_REQUEST_ID);
+        return of(previous, current, message.getIdentifier(), apiRequestId == null ? null : apiRequestId.toString(),
+                message.getTimestamp());
     }
 
     /**
