@@ -21,7 +21,7 @@ public final class EmbeddedViewStore implements ViewStoreFlush, AutoCloseable {
 
     EmbeddedViewStore(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        backend = new H2Backend(file.toString());
+        backend = new IndexedViewBackend(file.toString());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
     }

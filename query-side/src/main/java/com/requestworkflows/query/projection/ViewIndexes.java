@@ -29,8 +29,10 @@ public class ViewIndexes {
         index("requests", "orgId", "requesterId", "createdAt");
         index("requests", "orgId", "checkerId", "createdAt");
         index("requests", "orgId", "referenceId");
-        index("pending_tasks", "orgId", "createdAt");
-        index("pending_tasks", "orgId", "requestType", "createdAt");
+        // The inbox leaves out the checker's own requests: requester (and type) in the index answer it, and count
+        // it, from the index alone.
+        index("pending_tasks", "orgId", "createdAt", "requesterId", "requestType");
+        index("pending_tasks", "orgId", "requestType", "createdAt", "requesterId");
         index("audit_log", "orgId", "at");
         for (String filter : new String[]{"actorId", "requestType", "state", "approvalType", "referenceId"}) {
             index("audit_log", "orgId", filter, "at");

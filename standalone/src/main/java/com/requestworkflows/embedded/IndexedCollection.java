@@ -1,0 +1,98 @@
+package com.requestworkflows.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A collection of the embedded view store that answers filtered, sorted and paged queries and counts from its
+ * {@link SortedIndex}es rather than by reading every document: it walks the best index's range in the requested
+ * order, decides what it can from the indexed values alone, reads only the documents that may match, and stops
+ * once the page is full. Every document it returns is still checked against the whole query by the server's own
+ * matcher, so an index only narrows and orders; it never changes an answer.
+ */
+final class IndexedCollection extends H2Collection {
+
+    private static final String ID = "_id";
+
+    IndexedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                      MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Iterable<Object> byId = positionsById(query);
+        if (byId != null) {
+            return matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        IndexPlan plan = plan(query, orderBy);
+        if (plan == null) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> candidates = candidates(plan)
+                .filter(entry -> plan.decide(entry) != IndexPlan.Verdict.NO)
+                .map(entry -> getDocument(entry.position()))
+                .filter(Objects::nonNull);
+        return matchDocumentsFromStream(candidates, query, plan.sorts() ? null : orderBy, numberToSkip, limit,
+                batchSize, fieldSelector);
+    }
+
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        IndexPlan plan = query == null || query.isEmpty() || positionsById(query) != null ? null : plan(query, null);
+        if (plan == null) {
+            return super.count(query, skip, limit);
+        }
+        int count = (int) candidates(plan).filter(entry -> switch (plan.decide(entry)) {
+            case MATCH -> true;
+            case NO -> false;
+            case MAYBE -> documentMatchesQuery(getDocument(entry.position()), query);
+        }).count();
+        count = Math.max(0, count - Math.max(skip, 0));
+        return limit > 0 ? Math.min(limit, count) : count;
+    }
+
+    /**
+     * The document named by an {@code _id} equality that comes with other conditions (the primary key index only
+     * takes {@code _id} alone), such as the views' guarded writes: one lookup instead of a scan.
+     */
+    private Iterable<Object> positionsById(Document query) {
+        if (!query.containsKey(ID) || query.size() == 1) {
+            return null;
+        }
+        Document byId = new Document(ID, query.get(ID));
+        for (Index<Object> index : getIndexes()) {
+            if (index.isUnique() && index.getKeys().size() == 1 && index.canHandle(byId)) {
+                return index.getPositions(byId);
+            }
+        }
+        return null;
+    }
+
+    private Stream<SortedIndex.Entry> candidates(IndexPlan plan) {
+        return StreamSupport.stream(plan.range().spliterator(), false);
+    }
+
+    private IndexPlan plan(Document query, Document orderBy) {
+        List<SortedIndex> sortedIndexes = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof SortedIndex sorted && !sorted.isMultikey()) {
+                sortedIndexes.add(sorted);
+            }
+        }
+        return IndexPlan.best(sortedIndexes, query, orderBy);
+    }
+}

@@ -1,0 +1,116 @@
+package com.requestworkflows.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's file-backed (H2 MVStore) backend with what the views need from real MongoDB: non-unique
+ * compound indexes ({@link SortedIndex}), used for finds and counts by {@link IndexedCollection}, and unique
+ * indexes fast enough to write at ({@link HashUniqueIndex}). Indexes live in memory and are rebuilt from the
+ * documents when the store opens; the documents alone are kept in the file.
+ */
+final class IndexedViewBackend extends H2Backend {
+
+    IndexedViewBackend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** Inner (not static): the store opens collections while constructing, before any field of its own is set. */
+    private final class Database extends H2Database {
+
+        // H2Database's names for a collection's maps (it renames and drops them by these).
+        private static final String DATA_MAP_PREFIX = "databases.";
+        private static final String META_MAP_PREFIX = "meta.";
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), IndexedViewBackend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new IndexedCollection(this, collectionName, options,
+                    getMvStore().openMap(DATA_MAP_PREFIX + fullName), getMvStore().openMap(META_MAP_PREFIX + fullName),
+                    cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            return new HashUniqueIndex(indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return new SortedIndex(indexName, keys, sparse, "_id");
+        }
+
+        /**
+         * The driver counts with an aggregation ({@code $match}, optional {@code $skip}/{@code $limit}, then
+         * {@code $group} of {@code n: {$sum: 1}}), which the server would answer by reading the whole collection;
+         * this answers that shape through the collection's indexed count.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if ("aggregate".equalsIgnoreCase(command) && query.get(command) instanceof String collectionName
+                    && query.get("pipeline") instanceof List<?> pipeline) {
+                Document answer = countDocuments(collectionName, pipeline);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        private Document countDocuments(String collectionName, List<?> pipeline) {
+            if (pipeline.size() < 2 || !(pipeline.get(0) instanceof Document first)
+                    || !(first.get("$match") instanceof Document match)
+                    || !(pipeline.get(pipeline.size() - 1) instanceof Document last)
+                    || !(last.get("$group") instanceof Document group) || !isCountGroup(group)) {
+                return null;
+            }
+            int skip = 0;
+            int limit = 0;
+            for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
+                if (stage instanceof Document d && d.size() == 1 && d.get("$skip") instanceof Number n && limit == 0) {
+                    skip = n.intValue();
+                } else if (stage instanceof Document d && d.size() == 1 && d.get("$limit") instanceof Number n) {
+                    limit = n.intValue();
+                } else {
+                    return null;
+                }
+            }
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            int count = collection == null ? 0 : collection.count(match, skip, limit);
+            List<Document> batch = count == 0 ? List.of()
+                    : List.of(new Document("_id", group.get("_id")).append("n", count));
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+                    .append("firstBatch", batch);
+            return new Document("cursor", cursor).append("ok", 1.0);
+        }
+
+        private static boolean isCountGroup(Document group) {
+            return group.size() == 2 && group.get("_id") instanceof Number
+                    && group.get("n") instanceof Document sum && sum.size() == 1
+                    && sum.get("$sum") instanceof Number one && one.intValue() == 1;
+        }
+    }
+}

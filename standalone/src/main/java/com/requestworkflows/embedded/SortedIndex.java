@@ -1,0 +1,178 @@
+package com.requestworkflows.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A non-unique (compound) index for the embedded view store, which on its own accepts such indexes and ignores
+ * them. Entries are the indexed values of a document followed by its position, kept sorted as MongoDB sorts
+ * them, in memory: the index is rebuilt from the stored documents when the store opens, so it never disagrees
+ * with them. Only {@link IndexedCollection} reads it; it never answers a query by itself ({@link #canHandle}).
+ */
+final class SortedIndex extends Index<Object> {
+
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+
+    /** Indexed values (in key order) and the document's position; bounds use MinKey/MaxKey as values. */
+    record Entry(Object[] values, Object position) {
+    }
+
+    private final String idField;
+    private final boolean[] descending;
+    private final NavigableSet<Entry> entries;
+    private boolean multikey;
+
+    SortedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
+        super(name, keys, sparse);
+        this.idField = idField;
+        descending = new boolean[keys.size()];
+        for (int i = 0; i < descending.length; i++) {
+            descending[i] = !keys.get(i).isAscending();
+        }
+        entries = new TreeSet<>(this::compare);
+    }
+
+    private int compare(Entry a, Entry b) {
+        for (int i = 0; i < descending.length; i++) {
+            int c = VALUES.compare(a.values[i], b.values[i]);
+            if (c != 0) {
+                return descending[i] ? -c : c;
+            }
+        }
+        return VALUES.compare(a.position, b.position);
+    }
+
+    List<String> fields() {
+        return keys();
+    }
+
+    boolean isDescending(int key) {
+        return descending[key];
+    }
+
+    /**
+     * True once a document held an array in an indexed field. Such an index holds one entry per element, and
+     * MongoDB's array semantics (any element may satisfy each condition) would make key-only decisions wrong, so
+     * {@link IndexedCollection} no longer uses it.
+     */
+    boolean isMultikey() {
+        return multikey;
+    }
+
+    /**
+     * The entries from {@code low} to {@code high} (inclusive), in index order or reversed. Values missing at the
+     * end of a bound sort before (low) or after (high) every value.
+     */
+    Iterable<Entry> range(List<Object> low, List<Object> high, boolean reversed) {
+        NavigableSet<Entry> range = entries.subSet(bound(low, MinKey.getInstance()), true,
+                bound(high, MaxKey.getInstance()), true);
+        return reversed ? range.descendingSet() : range;
+    }
+
+    private Entry bound(List<Object> prefix, Object fill) {
+        Object[] values = new Object[descending.length];
+        for (int i = 0; i < values.length; i++) {
+            // MinKey/MaxKey are the smallest/largest of all values; a descending key turns them round.
+            Object edge = descending[i] == (fill instanceof MinKey) ? MaxKey.getInstance() : MinKey.getInstance();
+            values[i] = i < prefix.size() ? prefix.get(i) : edge;
+        }
+        return new Entry(values, fill);
+    }
+
+    private List<Entry> entriesOf(Document document, Object position) {
+        Set<KeyValue> keyValues = getKeyValues(document);
+        if (keyValues.size() > 1) {
+            multikey = true;
+        }
+        List<Entry> result = new ArrayList<>(keyValues.size());
+        for (KeyValue keyValue : keyValues) {
+            Object[] values = new Object[keyValue.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object value = keyValue.get(i);
+                multikey |= value instanceof List;
+                values[i] = value;
+            }
+            result.add(new Entry(values, position));
+        }
+        return result;
+    }
+
+    private Object positionOf(Document document) {
+        return document.get(idField);
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        entries.addAll(entriesOf(document, position));
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf(document);
+        entriesOf(document, position).forEach(entries::remove);
+        return position;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+            entriesOf(oldDocument, position).forEach(entries::remove);
+            add(newDocument, position, collection);
+        }
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+}
