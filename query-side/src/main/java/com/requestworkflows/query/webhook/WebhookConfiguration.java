@@ -1,5 +1,6 @@
 package com.requestworkflows.query.webhook;
 
+import com.requestworkflows.query.projection.PromptEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -18,9 +19,9 @@ public class WebhookConfiguration {
      * the processor's segment and is tried again, never skipped (the default would log it and move on).
      */
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing, PromptEventSource events) {
         processing.registerPooledStreamingEventProcessor(WebhookOutbox.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
+                        configuration -> events,
                         (configuration, builder) -> builder
                                 .initialToken(StreamableMessageSource::createHeadToken)
                                 .initialSegmentCount(2)
