@@ -46,6 +46,8 @@ class ExecutionTest extends ServiceTest {
         registry.add("requests.data-dir", () -> dataDirectory.toString());
         registry.add("requests.execution.targets.POINTS_REDEMPTION.url", () -> platform.url("/v1.1/points/redeem"));
         registry.add("requests.execution.max-attempts", () -> 3);
+        // A rebuild writes in batches: tiny ones here, so documents change and go across batches.
+        registry.add("requests.replay.events-per-write", () -> 2);
         registry.add("requests.execution.initial-backoff", () -> "100ms");
         registry.add("requests.execution.max-backoff", () -> "200ms");
         registry.add("requests.execution.timeout", () -> "1s");

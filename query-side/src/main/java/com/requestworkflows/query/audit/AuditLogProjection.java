@@ -43,7 +43,7 @@ public class AuditLogProjection extends RequestEventView {
 
     @Override
     protected void apply(RequestEvent event, DomainEventMessage<?> message, String target) {
-        RequestTimeline.Change change = timeline.changeAt(event.requestId(), message.getSequenceNumber());
+        RequestTimeline.Change change = timeline.changeMadeBy(message);
         RequestView after = change.after();
         Attribution attribution = attributionOf(event);
         views.insertOnce(new AuditEntry(message.getIdentifier(), event.orgId(), event.requestId(),

@@ -7,6 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -17,7 +20,16 @@ import java.util.function.Predicate;
 @Component
 public class RequestTimeline {
 
+    /** How many recently changed requests are remembered, so that their next change needs no read. */
+    private static final int REMEMBERED = 20_000;
+
     private final EventStore eventStore;
+    private final Map<String, Fold> recent = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fold> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public RequestTimeline(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -37,7 +49,28 @@ public class RequestTimeline {
                 .change().after());
     }
 
-    /** The change its event {@code sequence} made. */
+    /**
+     * The change {@code event} made. Events reach their handlers in order per request, so the request as its
+     * previous event left it is usually remembered and this reads nothing; otherwise it folds the stored events.
+     */
+    public Change changeMadeBy(DomainEventMessage<?> event) {
+        String requestId = event.getAggregateIdentifier();
+        long sequence = event.getSequenceNumber();
+        Fold previous = sequence == 0 ? null : recent.get(requestId);
+        Change change;
+        if (sequence == 0 || (previous != null && previous.lastSequence() == sequence - 1)) {
+            RequestView before = previous == null ? null : previous.change().after();
+            change = new Change(before, RequestView.evolve(before, event.getPayload(), event.getTimestamp()));
+        } else {
+            change = changeAt(requestId, sequence);
+        }
+        // Two processors at different places share this: keep the furthest state of the request.
+        recent.merge(requestId, new Fold(change, sequence),
+                (known, now) -> known.lastSequence() > now.lastSequence() ? known : now);
+        return change;
+    }
+
+    /** The change its event {@code sequence} made, folded from the stored events. */
     public Change changeAt(String requestId, long sequence) {
         Fold fold = foldWhile(requestId, event -> event.getSequenceNumber() <= sequence);
         if (fold.lastSequence() != sequence) {

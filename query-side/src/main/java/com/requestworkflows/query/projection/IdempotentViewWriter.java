@@ -3,9 +3,18 @@ package com.requestworkflows.query.projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -15,6 +24,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * Writes view documents so that an event delivered again (after a crash, a retry or a replay from an older token)
  * changes nothing. MongoDB here may have no transactions, so each event is one single-document write keyed by
  * the aggregate id and guarded by the aggregate's event sequence number.
+ *
+ * <p>A rebuild fills fresh collections that nothing else writes; for those, {@link #buffer} keeps the writes in
+ * memory and sends them in bulk, one round trip per batch instead of one or two per event and view.
  */
 @Component
 public class IdempotentViewWriter {
@@ -22,6 +34,7 @@ public class IdempotentViewWriter {
     private static final Logger log = LoggerFactory.getLogger(IdempotentViewWriter.class);
 
     private final MongoTemplate mongo;
+    private final Map<String, Buffer> buffers = new ConcurrentHashMap<>();
 
     public IdempotentViewWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -29,6 +42,11 @@ public class IdempotentViewWriter {
 
     /** Creates the document unless it exists already. */
     public void insertOnce(Object document, String collection) {
+        Buffer buffer = buffers.get(collection);
+        if (buffer != null) {
+            buffer.insertOnce(document);
+            return;
+        }
         try {
             mongo.insert(document, collection);
         } catch (DuplicateKeyException redelivered) {
@@ -39,7 +57,8 @@ public class IdempotentViewWriter {
     /** Applies {@code change} unless the document has already seen the event with this sequence number. */
     public <D extends SequencedDocument> void evolve(String id, long sequence, Class<D> type, String collection,
                                                      UnaryOperator<D> change) {
-        D current = mongo.findById(id, type, collection);
+        Buffer buffer = buffers.get(collection);
+        D current = buffer != null ? buffer.find(id, type) : mongo.findById(id, type, collection);
         if (current == null) {
             log.warn("No document {} in {} to apply event {} to", id, collection, sequence);
             return;
@@ -47,11 +66,134 @@ public class IdempotentViewWriter {
         if (current.lastSequence() >= sequence) {
             return;
         }
+        if (buffer != null) {
+            buffer.put(id, change.apply(current));
+            return;
+        }
         mongo.replace(query(where("_id").is(id).and("lastSequence").is(current.lastSequence())),
                 change.apply(current), collection);
     }
 
     public void delete(String id, String collection) {
+        Buffer buffer = buffers.get(collection);
+        if (buffer != null) {
+            buffer.put(id, null);
+            return;
+        }
         mongo.remove(query(where("_id").is(id)), collection);
+    }
+
+    /**
+     * Keeps writes to {@code collections} in memory until {@link BufferedWrites#flush()}. Only for collections
+     * that start empty and are written by the caller alone (a rebuild's fresh collections): the buffer then knows
+     * every document there without asking.
+     */
+    public BufferedWrites buffer(Collection<String> collections) {
+        List<Buffer> opened = new ArrayList<>();
+        for (String collection : collections) {
+            Buffer buffer = new Buffer(collection);
+            if (buffers.putIfAbsent(collection, buffer) != null) {
+                throw new IllegalStateException(collection + " is buffered already");
+            }
+            opened.add(buffer);
+        }
+        return new BufferedWrites(opened);
+    }
+
+    /** Buffered writes of some collections; closing flushes them and writes directly again. */
+    public final class BufferedWrites implements AutoCloseable {
+
+        private final List<Buffer> opened;
+
+        private BufferedWrites(List<Buffer> opened) {
+            this.opened = opened;
+        }
+
+        public void flush() {
+            opened.forEach(Buffer::flush);
+        }
+
+        @Override
+        public void close() {
+            try {
+                flush();
+            } finally {
+                opened.forEach(buffer -> buffers.remove(buffer.collection));
+            }
+        }
+    }
+
+    /** One collection's unwritten documents (null: deleted) and the ids it holds already. */
+    private final class Buffer {
+
+        private final String collection;
+        private final Map<Object, Object> pending = new LinkedHashMap<>();
+        private final Set<Object> stored = new HashSet<>();
+
+        Buffer(String collection) {
+            this.collection = collection;
+        }
+
+        void insertOnce(Object document) {
+            Object id = idOf(document);
+            boolean exists = pending.containsKey(id) ? pending.get(id) != null : stored.contains(id);
+            if (!exists) {
+                pending.put(id, document);
+            }
+        }
+
+        <D> D find(Object id, Class<D> type) {
+            if (pending.containsKey(id)) {
+                return type.cast(pending.get(id));
+            }
+            return stored.contains(id) ? mongo.findById(id, type, collection) : null;
+        }
+
+        void put(Object id, Object document) {
+            pending.put(id, document);
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            List<Object> inserts = new ArrayList<>();
+            int writes = 0;
+            for (Map.Entry<Object, Object> change : pending.entrySet()) {
+                Object id = change.getKey();
+                Object document = change.getValue();
+                if (!stored.contains(id)) {
+                    if (document != null) {
+                        inserts.add(document);
+                    }
+                } else if (document == null) {
+                    bulk.remove(query(where("_id").is(id)));
+                    writes++;
+                } else {
+                    bulk.replaceOne(query(where("_id").is(id)), document);
+                    writes++;
+                }
+            }
+            if (!inserts.isEmpty()) {
+                bulk.insert(inserts);
+            }
+            if (writes > 0 || !inserts.isEmpty()) {
+                bulk.execute(); // nothing to send when every new document was deleted again within the batch
+            }
+            pending.forEach((id, document) -> {
+                if (document == null) {
+                    stored.remove(id);
+                } else {
+                    stored.add(id);
+                }
+            });
+            pending.clear();
+        }
+
+        private Object idOf(Object document) {
+            return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass())
+                    .getIdentifierAccessor(document).getRequiredIdentifier();
+        }
     }
 }

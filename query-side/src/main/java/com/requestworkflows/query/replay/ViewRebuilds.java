@@ -3,6 +3,7 @@ package com.requestworkflows.query.replay;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.requestworkflows.api.error.InvalidRequestException;
+import com.requestworkflows.query.projection.IdempotentViewWriter;
 import com.requestworkflows.query.projection.RebuildableView;
 import com.requestworkflows.query.projection.ViewIndexes;
 import com.requestworkflows.query.projection.ViewStoreFlush;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,8 +56,10 @@ public class ViewRebuilds {
     private final EventStorageEngine storage;
     private final EventProcessingConfiguration processing;
     private final MongoTemplate mongo;
+    private final IdempotentViewWriter writer;
     private final ViewStoreFlush flush;
     private final ViewIndexes indexes;
+    private final int eventsPerWrite;
     private final Map<String, ViewRebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild");
@@ -64,14 +68,18 @@ public class ViewRebuilds {
     });
 
     public ViewRebuilds(List<RebuildableView> rebuildable, EventStore eventStore, EventStorageEngine storage,
-                        EventProcessingConfiguration processing, MongoTemplate mongo, ViewIndexes indexes,
-                        ObjectProvider<ViewStoreFlush> flush) {
+                        EventProcessingConfiguration processing, MongoTemplate mongo, IdempotentViewWriter writer,
+                        ViewIndexes indexes, ObjectProvider<ViewStoreFlush> flush,
+                        @Value("${requests.replay.events-per-write:5000}") int eventsPerWrite) {
         rebuildable.forEach(view -> views.put(view.processingGroup(), view));
         this.eventStore = eventStore;
         this.storage = storage;
         this.processing = processing;
         this.mongo = mongo;
+        this.writer = writer;
         this.indexes = indexes;
+        // Events applied in memory between two bulk writes of the fresh collections.
+        this.eventsPerWrite = eventsPerWrite;
         this.flush = flush.getIfAvailable(() -> () -> { });
     }
 
@@ -114,15 +122,19 @@ public class ViewRebuilds {
         try {
             chosen.forEach(view -> drop(fresh(view)));
             rebuild.expect(position(eventStore.createHeadToken()) + 1);
-            TrackingToken reached = applyFrom(null, chosen, rebuild);
+            TrackingToken reached;
+            try (IdempotentViewWriter.BufferedWrites writes =
+                         writer.buffer(chosen.stream().map(ViewRebuilds::fresh).toList())) {
+                reached = applyFrom(null, chosen, rebuild, writes);
 
-            rebuild.swapping();
-            for (RebuildableView view : chosen) {
-                StreamingEventProcessor processor = processorOf(view);
-                processor.shutDown();
-                paused.add(processor);
+                rebuild.swapping();
+                for (RebuildableView view : chosen) {
+                    StreamingEventProcessor processor = processorOf(view);
+                    processor.shutDown();
+                    paused.add(processor);
+                }
+                reached = applyFrom(reached, chosen, rebuild, writes);
             }
-            reached = applyFrom(reached, chosen, rebuild);
             for (RebuildableView view : chosen) {
                 swapIn(view);
             }
@@ -147,8 +159,10 @@ public class ViewRebuilds {
      * Applies every stored event after {@code from} (all of them from null) and answers the position reached, a
      * token that also remembers gaps of transactions still open, so that nothing they commit later is missed.
      */
-    private TrackingToken applyFrom(TrackingToken from, List<RebuildableView> chosen, ViewRebuild rebuild) {
+    private TrackingToken applyFrom(TrackingToken from, List<RebuildableView> chosen, ViewRebuild rebuild,
+                                    IdempotentViewWriter.BufferedWrites writes) {
         TrackingToken reached = from;
+        long applied = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
@@ -156,6 +170,9 @@ public class ViewRebuilds {
                 chosen.forEach(view -> view.apply(event, fresh(view)));
                 reached = event.trackingToken();
                 rebuild.advance();
+                if (++applied % eventsPerWrite == 0) {
+                    writes.flush();
+                }
             }
         }
         return reached;

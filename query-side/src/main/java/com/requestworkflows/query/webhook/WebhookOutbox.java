@@ -45,8 +45,7 @@ public class WebhookOutbox {
         if (live.isEmpty()) {
             return;
         }
-        RequestTimeline.Change change = timeline.changeAt(message.getAggregateIdentifier(),
-                message.getSequenceNumber());
+        RequestTimeline.Change change = timeline.changeMadeBy(message);
         List<WebhookSubscription> interested = live.stream().filter(subscription -> subscription.wants(change.after()))
                 .toList();
         if (interested.isEmpty()) {
