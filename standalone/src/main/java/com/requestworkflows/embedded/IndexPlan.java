@@ -7,10 +7,13 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * How one query is answered from one {@link SortedIndex}: the range of entries to walk (the equality prefix of the
@@ -82,6 +85,99 @@ final class IndexPlan {
             }
         }
         return best;
+    }
+
+    /**
+     * The count of a query made only of equalities, at most one {@code $in} and at most one {@code $ne} or
+     * {@code $nin} (as the inbox's "not my own requests"), from the indexes' prefix counts: the matches of the
+     * equalities (per {@code $in} value) less those that also have a refused value. Null when some part of it is
+     * anything else, or no index leads with the fields needed.
+     */
+    static Long exactCount(List<SortedIndex> indexes, Document query) {
+        ParsedQuery parsed = ParsedQuery.of(query);
+        if (!parsed.fullyUnderstood()) {
+            return null;
+        }
+        Map<String, Object> equal = new LinkedHashMap<>();
+        String anyOfField = null;
+        Collection<Object> anyOf = List.of();
+        String noneOfField = null;
+        Collection<Object> noneOf = List.of();
+        for (Map.Entry<String, Document> condition : parsed.conditions().entrySet()) {
+            Document operators = condition.getValue();
+            if (operators.size() != 1 || condition.getKey().contains(".")) {
+                return null;
+            }
+            Map.Entry<String, Object> operator = operators.entrySet().iterator().next();
+            Collection<Object> operands = distinctScalars(operator.getValue());
+            if (operands == null) {
+                return null;
+            }
+            switch (operator.getKey()) {
+                case "$eq" -> equal.put(condition.getKey(), operator.getValue());
+                case "$in" -> {
+                    if (anyOfField != null) {
+                        return null;
+                    }
+                    anyOfField = condition.getKey();
+                    anyOf = operands;
+                }
+                case "$ne", "$nin" -> {
+                    if (noneOfField != null) {
+                        return null;
+                    }
+                    noneOfField = condition.getKey();
+                    noneOf = operands;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        long count = 0;
+        for (Object value : anyOfField == null ? Collections.singletonList(null) : anyOf) {
+            Map<String, Object> matching = new LinkedHashMap<>(equal);
+            if (anyOfField != null) {
+                matching.put(anyOfField, value);
+            }
+            Long matches = countWith(indexes, matching);
+            if (matches == null) {
+                return null;
+            }
+            count += matches;
+            for (Object refused : noneOf) {
+                Map<String, Object> excluded = new LinkedHashMap<>(matching);
+                excluded.put(noneOfField, refused);
+                Long excludedMatches = countWith(indexes, excluded);
+                if (excludedMatches == null) {
+                    return null;
+                }
+                count -= excludedMatches;
+            }
+        }
+        return count;
+    }
+
+    private static Long countWith(List<SortedIndex> indexes, Map<String, Object> values) {
+        for (SortedIndex index : indexes) {
+            Long count = index.countWith(values);
+            if (count != null) {
+                return count;
+            }
+        }
+        return null;
+    }
+
+    /** The operand's values without repeats (1 and 1.0 are one value), all scalars the checks understand; or null. */
+    private static Collection<Object> distinctScalars(Object operand) {
+        Collection<Object> distinct = new TreeSet<>(VALUES);
+        for (Object value : operand instanceof List<?> list ? list : List.of(operand)) {
+            if (kind(value) == null) {
+                return null;
+            }
+            distinct.add(value);
+        }
+        return distinct;
     }
 
     Iterable<SortedIndex.Entry> range() {

@@ -31,6 +31,17 @@ final class IndexedCollection extends H2Collection {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
+    /** A new sorted index is filled in one pass over the documents (the server's own way reads them twice). */
+    @Override
+    public void addIndex(Index<Object> index) {
+        boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+        if (index instanceof SortedIndex sorted && !known) {
+            streamAllDocumentsWithPosition().forEach(stored -> sorted.add(stored.getDocument(), stored.getPosition(),
+                    this));
+        }
+        super.addIndex(index);
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
@@ -38,7 +49,7 @@ final class IndexedCollection extends H2Collection {
         if (byId != null) {
             return matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        IndexPlan plan = plan(query, orderBy);
+        IndexPlan plan = IndexPlan.best(sortedIndexes(), query, orderBy);
         if (plan == null) {
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -52,17 +63,30 @@ final class IndexedCollection extends H2Collection {
 
     @Override
     public synchronized int count(Document query, int skip, int limit) {
-        IndexPlan plan = query == null || query.isEmpty() || positionsById(query) != null ? null : plan(query, null);
-        if (plan == null) {
+        Long matches = query == null || query.isEmpty() || positionsById(query) != null ? null : indexedCount(query);
+        if (matches == null) {
             return super.count(query, skip, limit);
         }
-        int count = (int) candidates(plan).filter(entry -> switch (plan.decide(entry)) {
+        int count = (int) Math.max(0, matches - Math.max(skip, 0));
+        return limit > 0 ? Math.min(limit, count) : count;
+    }
+
+    /** From the indexes' prefix counts where the query allows, else by walking the best index; null: no index helps. */
+    private Long indexedCount(Document query) {
+        List<SortedIndex> indexes = sortedIndexes();
+        Long exact = IndexPlan.exactCount(indexes, query);
+        if (exact != null) {
+            return exact;
+        }
+        IndexPlan plan = IndexPlan.best(indexes, query, null);
+        if (plan == null) {
+            return null;
+        }
+        return candidates(plan).filter(entry -> switch (plan.decide(entry)) {
             case MATCH -> true;
             case NO -> false;
             case MAYBE -> documentMatchesQuery(getDocument(entry.position()), query);
         }).count();
-        count = Math.max(0, count - Math.max(skip, 0));
-        return limit > 0 ? Math.min(limit, count) : count;
     }
 
     /**
@@ -86,13 +110,13 @@ final class IndexedCollection extends H2Collection {
         return StreamSupport.stream(plan.range().spliterator(), false);
     }
 
-    private IndexPlan plan(Document query, Document orderBy) {
+    private List<SortedIndex> sortedIndexes() {
         List<SortedIndex> sortedIndexes = new ArrayList<>();
         for (Index<Object> index : getIndexes()) {
             if (index instanceof SortedIndex sorted && !sorted.isMultikey()) {
                 sortedIndexes.add(sorted);
             }
         }
-        return IndexPlan.best(sortedIndexes, query, orderBy);
+        return sortedIndexes;
     }
 }

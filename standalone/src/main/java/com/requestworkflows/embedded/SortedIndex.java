@@ -10,9 +10,12 @@ import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +29,7 @@ import java.util.TreeSet;
 final class SortedIndex extends Index<Object> {
 
     private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final int DISTINCT_PREFIXES_COUNTED = 1_000;
 
     /** Indexed values (in key order) and the document's position; bounds use MinKey/MaxKey as values. */
     record Entry(Object[] values, Object position) {
@@ -34,6 +38,11 @@ final class SortedIndex extends Index<Object> {
     private final String idField;
     private final boolean[] descending;
     private final NavigableSet<Entry> entries;
+    /**
+     * Entries per values of their first k keys, for each k below the number of keys (at k - 1); null once a length
+     * has too many distinct values to be worth it: its ranges are short, and a walk counts them.
+     */
+    private final List<Map<List<Object>, Integer>> prefixCounts = new ArrayList<>();
     private boolean multikey;
 
     SortedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
@@ -44,6 +53,9 @@ final class SortedIndex extends Index<Object> {
             descending[i] = !keys.get(i).isAscending();
         }
         entries = new TreeSet<>(this::compare);
+        for (int length = 1; length < keys.size(); length++) {
+            prefixCounts.add(new HashMap<>());
+        }
     }
 
     private int compare(Entry a, Entry b) {
@@ -81,6 +93,58 @@ final class SortedIndex extends Index<Object> {
         NavigableSet<Entry> range = entries.subSet(bound(low, MinKey.getInstance()), true,
                 bound(high, MaxKey.getInstance()), true);
         return reversed ? range.descendingSet() : range;
+    }
+
+    /**
+     * How many documents have exactly {@code values} (given per field, in any order) in the index's leading keys,
+     * at the cost of a lookup however many match; null when those fields are not the index's leading keys or that
+     * prefix is not counted.
+     */
+    Long countWith(Map<String, Object> values) {
+        List<String> fields = keys();
+        if (values.size() >= fields.size() || !values.keySet().equals(Set.copyOf(fields.subList(0, values.size())))) {
+            return null;
+        }
+        if (values.isEmpty()) {
+            return (long) entries.size();
+        }
+        Map<List<Object>, Integer> counts = prefixCounts.get(values.size() - 1);
+        if (counts == null) {
+            return null;
+        }
+        Document document = new Document();
+        values.forEach(document::put);
+        KeyValue normalized = getKeyValues(document).iterator().next();
+        List<Object> prefix = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            prefix.add(normalized.get(i));
+        }
+        return (long) counts.getOrDefault(prefix, 0);
+    }
+
+    private static List<Object> prefixOf(Entry entry, int length) {
+        return Arrays.asList(Arrays.copyOf(entry.values, length));
+    }
+
+    private void added(Entry entry) {
+        for (int length = 1; length <= prefixCounts.size(); length++) {
+            Map<List<Object>, Integer> counts = prefixCounts.get(length - 1);
+            if (counts != null) {
+                counts.merge(prefixOf(entry, length), 1, Integer::sum);
+                if (counts.size() > Math.max(DISTINCT_PREFIXES_COUNTED, entries.size() / 8)) {
+                    prefixCounts.set(length - 1, null);
+                }
+            }
+        }
+    }
+
+    private void removed(Entry entry) {
+        for (int length = 1; length <= prefixCounts.size(); length++) {
+            Map<List<Object>, Integer> counts = prefixCounts.get(length - 1);
+            if (counts != null) {
+                counts.computeIfPresent(prefixOf(entry, length), (prefix, count) -> count == 1 ? null : count - 1);
+            }
+        }
     }
 
     private Entry bound(List<Object> prefix, Object fill) {
@@ -127,14 +191,26 @@ final class SortedIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        entries.addAll(entriesOf(document, position));
+        for (Entry entry : entriesOf(document, position)) {
+            if (entries.add(entry)) {
+                added(entry);
+            }
+        }
     }
 
     @Override
     public Object remove(Document document) {
         Object position = positionOf(document);
-        entriesOf(document, position).forEach(entries::remove);
+        removeEntries(document, position);
         return position;
+    }
+
+    private void removeEntries(Document document, Object position) {
+        for (Entry entry : entriesOf(document, position)) {
+            if (entries.remove(entry)) {
+                removed(entry);
+            }
+        }
     }
 
     @Override
@@ -166,7 +242,7 @@ final class SortedIndex extends Index<Object> {
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
         if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-            entriesOf(oldDocument, position).forEach(entries::remove);
+            removeEntries(oldDocument, position);
             add(newDocument, position, collection);
         }
     }
@@ -174,5 +250,6 @@ final class SortedIndex extends Index<Object> {
     @Override
     public void drop() {
         entries.clear();
+        prefixCounts.replaceAll(counts -> new HashMap<>());
     }
 }

@@ -7,13 +7,41 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The indexes the views' queries need on a real MongoDB (the embedded server accepts and ignores non-unique ones).
- * Every query filters by org first, then by the fields below, and sorts by time. Declared at start-up and again
- * after a rebuild has swapped in fresh collections.
+ * The indexes the views' queries need. Every query filters by org first, then by the fields below, and sorts by
+ * time. Declared at start-up, and by a rebuild on its fresh collections before it fills them (a rename keeps them).
  */
 @Component
 public class ViewIndexes {
+
+    private static final Map<String, List<String[]>> INDEXES = new LinkedHashMap<>();
+
+    static {
+        declare("requests", "orgId", "createdAt");
+        declare("requests", "orgId", "state", "createdAt");
+        declare("requests", "orgId", "requestType", "createdAt");
+        declare("requests", "orgId", "requesterId", "createdAt");
+        declare("requests", "orgId", "checkerId", "createdAt");
+        declare("requests", "orgId", "referenceId");
+        // The inbox leaves out the checker's own requests: requester (and type) in the index answer a page from the
+        // index alone; its total is the org's (or type's) count less the checker's own.
+        declare("pending_tasks", "orgId", "createdAt", "requesterId", "requestType");
+        declare("pending_tasks", "orgId", "requestType", "createdAt", "requesterId");
+        declare("pending_tasks", "orgId", "requesterId", "createdAt");
+        declare("pending_tasks", "orgId", "requestType", "requesterId");
+        declare("audit_log", "orgId", "at");
+        for (String filter : new String[]{"actorId", "requestType", "state", "approvalType", "referenceId"}) {
+            declare("audit_log", "orgId", filter, "at");
+        }
+        for (String time : new String[]{"submittedAt", "decidedAt", "outcomeAt", "state"}) {
+            declare("request_facts", "orgId", time);
+        }
+    }
 
     private final MongoTemplate mongo;
 
@@ -21,32 +49,23 @@ public class ViewIndexes {
         this.mongo = mongo;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void ensureIndexes() {
-        index("requests", "orgId", "createdAt");
-        index("requests", "orgId", "state", "createdAt");
-        index("requests", "orgId", "requestType", "createdAt");
-        index("requests", "orgId", "requesterId", "createdAt");
-        index("requests", "orgId", "checkerId", "createdAt");
-        index("requests", "orgId", "referenceId");
-        // The inbox leaves out the checker's own requests: requester (and type) in the index answer it, and count
-        // it, from the index alone.
-        index("pending_tasks", "orgId", "createdAt", "requesterId", "requestType");
-        index("pending_tasks", "orgId", "requestType", "createdAt", "requesterId");
-        index("audit_log", "orgId", "at");
-        for (String filter : new String[]{"actorId", "requestType", "state", "approvalType", "referenceId"}) {
-            index("audit_log", "orgId", filter, "at");
-        }
-        for (String time : new String[]{"submittedAt", "decidedAt", "outcomeAt", "state"}) {
-            index("request_facts", "orgId", time);
-        }
+    private static void declare(String collection, String... fields) {
+        INDEXES.computeIfAbsent(collection, c -> new ArrayList<>()).add(fields);
     }
 
-    private void index(String collection, String... fields) {
-        Index index = new Index().named(String.join("_", fields));
-        for (String field : fields) {
-            index.on(field, Sort.Direction.ASC);
+    @EventListener(ApplicationReadyEvent.class)
+    public void ensureIndexes() {
+        INDEXES.keySet().forEach(collection -> ensureIndexes(collection, collection));
+    }
+
+    /** Declares the indexes of the view in {@code collection} on {@code target} (itself, or a fresh copy). */
+    public void ensureIndexes(String collection, String target) {
+        for (String[] fields : INDEXES.getOrDefault(collection, List.of())) {
+            Index index = new Index().named(String.join("_", fields));
+            for (String field : fields) {
+                index.on(field, Sort.Direction.ASC);
+            }
+            mongo.indexOps(target).ensureIndex(index);
         }
-        mongo.indexOps(collection).ensureIndex(index);
     }
 }
