@@ -38,12 +38,14 @@ if [ ! -f "$JAR" ]; then
   mvn -B -q package -DskipTests
 fi
 
-# The store drivers and mongo-java-server for the raw ceilings: the very jars the service ships, taken from its
-# fat jar (same versions, no repository access needed).
+# The store drivers and the embedded view store for the raw ceilings: the very jars and classes the service ships,
+# taken from its fat jar (same versions, no repository access needed).
 if [ ! -f "$LIB/.from-$(stat -c %Y "$JAR")" ]; then
   rm -rf "$LIB" && mkdir -p "$LIB"
   unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*' 'BOOT-INF/lib/postgresql-*' 'BOOT-INF/lib/mongodb-driver-*' \
-    'BOOT-INF/lib/bson-*' 'BOOT-INF/lib/mongo-java-server-*' 'BOOT-INF/lib/netty-*' 'BOOT-INF/lib/slf4j-api-*' -d "$LIB"
+    'BOOT-INF/lib/bson-*' 'BOOT-INF/lib/mongo-java-server-*' 'BOOT-INF/lib/netty-*' 'BOOT-INF/lib/slf4j-api-*' \
+    'BOOT-INF/lib/query-side-*' -d "$LIB"
+  unzip -q -o "$JAR" 'BOOT-INF/classes/com/requestworkflows/embedded/*' -d "$LIB/service"
   rm -f "$LIB"/*grpc* "$LIB"/mongo-java-server-memory-backend-*
   touch "$LIB/.from-$(stat -c %Y "$JAR")"
 fi
@@ -60,7 +62,9 @@ if [ "$STORE" = postgres ]; then
                  --spring.datasource.username=postgres "--spring.flyway.schemas=$PG_SCHEMA")
 fi
 
-bench_java() { java -Dslf4j.internal.verbosity=ERROR -cp "$LIB/*" bench/src/Bench.java "$@"; }
+bench_java() {
+  java -Dslf4j.internal.verbosity=ERROR -cp "$LIB/*:$LIB/service/BOOT-INF/classes" bench/src/Bench.java "$@"
+}
 
 CLEANED=false
 cleanup() {

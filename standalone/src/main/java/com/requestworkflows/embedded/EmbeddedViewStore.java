@@ -19,14 +19,14 @@ public final class EmbeddedViewStore implements ViewStoreFlush, AutoCloseable {
     private final H2Backend backend;
     private final MongoServer server;
 
-    EmbeddedViewStore(Path file) throws IOException {
+    public EmbeddedViewStore(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         backend = new IndexedViewBackend(file.toString());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
     }
 
-    ConnectionString connectionString(String database) {
+    public ConnectionString connectionString(String database) {
         return new ConnectionString(server.getConnectionString() + "/" + database);
     }
 
