@@ -109,8 +109,9 @@ public class IdempotentViewWriter {
             this.opened = opened;
         }
 
+        /** Writes every buffered collection, each in its own bulk write, side by side. */
         public void flush() {
-            opened.forEach(Buffer::flush);
+            opened.parallelStream().forEach(Buffer::flush);
         }
 
         @Override

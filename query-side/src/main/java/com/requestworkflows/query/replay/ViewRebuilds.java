@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,8 @@ public class ViewRebuilds {
 
     static final String ALL = "all";
     private static final String FRESH_SUFFIX = "_rebuild";
+    /** Events read ahead while the views apply the ones before (fewer when writes come more often). */
+    private static final int CHUNK = 500;
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
 
     private final Map<String, RebuildableView> views = new LinkedHashMap<>();
@@ -121,6 +124,8 @@ public class ViewRebuilds {
         List<StreamingEventProcessor> paused = new ArrayList<>();
         try {
             chosen.forEach(view -> drop(fresh(view)));
+            // Indexed while filled: no pass over the documents after the swap.
+            chosen.forEach(view -> indexes.ensureIndexes(view.collection(), fresh(view)));
             rebuild.expect(position(eventStore.createHeadToken()) + 1);
             TrackingToken reached;
             try (IdempotentViewWriter.BufferedWrites writes =
@@ -158,24 +163,46 @@ public class ViewRebuilds {
     /**
      * Applies every stored event after {@code from} (all of them from null) and answers the position reached, a
      * token that also remembers gaps of transactions still open, so that nothing they commit later is missed.
+     * Events are read in chunks; while the views apply one chunk, each view on a thread of its own (in order), the
+     * next chunk is read.
      */
     private TrackingToken applyFrom(TrackingToken from, List<RebuildableView> chosen, ViewRebuild rebuild,
-                                    IdempotentViewWriter.BufferedWrites writes) {
+                                    IdempotentViewWriter.BufferedWrites writes) throws Exception {
         TrackingToken reached = from;
         long applied = 0;
+        int chunkSize = Math.min(CHUNK, eventsPerWrite);
+        ExecutorService appliers = Executors.newFixedThreadPool(chosen.size());
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<Future<?>> applying = List.of();
             while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                chosen.forEach(view -> view.apply(event, fresh(view)));
-                reached = event.trackingToken();
-                rebuild.advance();
-                if (++applied % eventsPerWrite == 0) {
+                List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
+                while (chunk.size() < chunkSize && iterator.hasNext()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    event.getPayload(); // deserialized here, once, not by every view
+                    chunk.add(event);
+                }
+                awaitAll(applying);
+                if (applied / eventsPerWrite != (applied + chunk.size()) / eventsPerWrite) {
                     writes.flush();
                 }
+                applied += chunk.size();
+                applying = chosen.stream().<Future<?>>map(view -> appliers.submit(
+                        () -> chunk.forEach(event -> view.apply(event, fresh(view))))).toList();
+                reached = chunk.get(chunk.size() - 1).trackingToken();
+                chunk.forEach(event -> rebuild.advance());
             }
+            awaitAll(applying);
+        } finally {
+            appliers.shutdownNow();
         }
         return reached;
+    }
+
+    private static void awaitAll(List<Future<?>> tasks) throws Exception {
+        for (Future<?> task : tasks) {
+            task.get();
+        }
     }
 
     private void drop(String collection) {
