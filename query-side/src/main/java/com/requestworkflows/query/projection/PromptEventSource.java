@@ -32,7 +32,7 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     /** The name the processors' {@code source} setting refers to. */
     public static final String BEAN_NAME = "promptEventSource";
 
-    private static final long[] WAKE_AFTER_COMMIT_MS = {1, 4, 16, 64};
+    private static final long[] WAKE_AFTER_COMMIT_MS = {1, 4, 16, 50, 120, 250};
     private static final long WAKE_ANYWAY_MS = 500;
     private static final String SIGNAL_REGISTERED = PromptEventSource.class.getName();
 
