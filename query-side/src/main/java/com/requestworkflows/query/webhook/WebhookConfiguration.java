@@ -25,6 +25,7 @@ public class WebhookConfiguration {
                         (configuration, builder) -> builder
                                 .initialToken(StreamableMessageSource::createHeadToken)
                                 .initialSegmentCount(2)
+                                .tokenClaimInterval(500)
                                 .batchSize(100))
                 .registerListenerInvocationErrorHandler(WebhookOutbox.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
