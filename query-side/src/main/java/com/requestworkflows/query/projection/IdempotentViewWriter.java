@@ -2,9 +2,15 @@ package com.requestworkflows.query.projection;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -35,6 +41,7 @@ public class IdempotentViewWriter {
 
     private final MongoTemplate mongo;
     private final Map<String, Buffer> buffers = new ConcurrentHashMap<>();
+    private static final String BATCH = IdempotentViewWriter.class.getName() + ".batch";
 
     public IdempotentViewWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -42,7 +49,7 @@ public class IdempotentViewWriter {
 
     /** Creates the document unless it exists already. */
     public void insertOnce(Object document, String collection) {
-        Buffer buffer = buffers.get(collection);
+        Buffer buffer = bufferOf(collection);
         if (buffer != null) {
             buffer.insertOnce(document);
             return;
@@ -57,7 +64,7 @@ public class IdempotentViewWriter {
     /** Applies {@code change} unless the document has already seen the event with this sequence number. */
     public <D extends SequencedDocument> void evolve(String id, long sequence, Class<D> type, String collection,
                                                      UnaryOperator<D> change) {
-        Buffer buffer = buffers.get(collection);
+        Buffer buffer = bufferOf(collection);
         D current = buffer != null ? buffer.find(id, type) : mongo.findById(id, type, collection);
         if (current == null) {
             log.warn("No document {} in {} to apply event {} to", id, collection, sequence);
@@ -75,12 +82,33 @@ public class IdempotentViewWriter {
     }
 
     public void delete(String id, String collection) {
-        Buffer buffer = buffers.get(collection);
+        Buffer buffer = bufferOf(collection);
         if (buffer != null) {
             buffer.put(id, null);
             return;
         }
         mongo.remove(query(where("_id").is(id)), collection);
+    }
+
+    /** A rebuild's buffer of the collection, else the current processor batch's, else none (write directly). */
+    private Buffer bufferOf(String collection) {
+        Buffer rebuilding = buffers.get(collection);
+        if (rebuilding != null || !CurrentUnitOfWork.isStarted()) {
+            return rebuilding;
+        }
+        Map<String, Buffer> batch = CurrentUnitOfWork.get().root().getResource(BATCH);
+        return batch == null ? null : batch.computeIfAbsent(collection, name -> new Buffer(name, false));
+    }
+
+    /**
+     * Keeps the view writes of the current processor batch (its unit of work) in memory and returns what writes
+     * them, one bulk write per collection, to be called before the batch's token commits. Live collections are
+     * read through for documents the batch has not touched, and written with guarded upserts, so a redelivered
+     * batch changes nothing.
+     */
+    public Runnable bufferBatch(UnitOfWork<?> batch) {
+        Map<String, Buffer> written = batch.root().getOrComputeResource(BATCH, key -> new LinkedHashMap<>());
+        return () -> written.values().forEach(Buffer::flush);
     }
 
     /**
@@ -91,7 +119,7 @@ public class IdempotentViewWriter {
     public BufferedWrites buffer(Collection<String> collections) {
         List<Buffer> opened = new ArrayList<>();
         for (String collection : collections) {
-            Buffer buffer = new Buffer(collection);
+            Buffer buffer = new Buffer(collection, true);
             if (buffers.putIfAbsent(collection, buffer) != null) {
                 throw new IllegalStateException(collection + " is buffered already");
             }
@@ -124,15 +152,20 @@ public class IdempotentViewWriter {
         }
     }
 
-    /** One collection's unwritten documents (null: deleted) and the ids it holds already. */
+    /**
+     * One collection's unwritten documents (null: deleted). A fresh collection's buffer also knows the ids it holds
+     * already (nothing else writes there); a live one reads through and writes idempotently.
+     */
     private final class Buffer {
 
         private final String collection;
+        private final boolean fresh;
         private final Map<Object, Object> pending = new LinkedHashMap<>();
         private final Set<Object> stored = new HashSet<>();
 
-        Buffer(String collection) {
+        Buffer(String collection, boolean fresh) {
             this.collection = collection;
+            this.fresh = fresh;
         }
 
         void insertOnce(Object document) {
@@ -147,7 +180,7 @@ public class IdempotentViewWriter {
             if (pending.containsKey(id)) {
                 return type.cast(pending.get(id));
             }
-            return stored.contains(id) ? mongo.findById(id, type, collection) : null;
+            return !fresh || stored.contains(id) ? mongo.findById(id, type, collection) : null;
         }
 
         void put(Object id, Object document) {
@@ -156,6 +189,10 @@ public class IdempotentViewWriter {
 
         void flush() {
             if (pending.isEmpty()) {
+                return;
+            }
+            if (!fresh) {
+                flushLive();
                 return;
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
@@ -190,6 +227,46 @@ public class IdempotentViewWriter {
                 }
             });
             pending.clear();
+        }
+
+        /**
+         * Every write is idempotent: a removal; an upsert that replaces only an older document (the sequence guard)
+         * and otherwise fails as a duplicate; an insert of a document without a sequence, a duplicate if present.
+         * Duplicates mean the batch was delivered before: they are ignored, and then each write is sent alone so
+         * that none is lost behind one.
+         */
+        private void flushLive() {
+            List<Runnable> writes = new ArrayList<>();
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            pending.forEach((id, document) -> {
+                if (document == null) {
+                    bulk.remove(query(where("_id").is(id)));
+                    writes.add(() -> mongo.remove(query(where("_id").is(id)), collection));
+                } else if (document instanceof SequencedDocument sequenced) {
+                    Query older = query(where("_id").is(id).and("lastSequence").lt(sequenced.lastSequence()));
+                    bulk.replaceOne(older, document, FindAndReplaceOptions.options().upsert());
+                    writes.add(() -> ignoringDuplicates(
+                            () -> mongo.replace(older, document, ReplaceOptions.replaceOptions().upsert(), collection)));
+                } else {
+                    bulk.insert(document);
+                    writes.add(() -> ignoringDuplicates(() -> mongo.insert(document, collection)));
+                }
+            });
+            pending.clear();
+            try {
+                bulk.execute();
+            } catch (BulkOperationException delivered) {
+                log.debug("Batch written to {} before: writing each change alone", collection);
+                writes.forEach(Runnable::run);
+            }
+        }
+
+        private void ignoringDuplicates(Runnable write) {
+            try {
+                write.run();
+            } catch (DuplicateKeyException delivered) {
+                log.debug("Document already in {}: event delivered again", collection);
+            }
         }
 
         private Object idOf(Object document) {

@@ -25,20 +25,26 @@ public class ProjectionConfiguration {
             List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY, AUDIT_LOG, REQUEST_FACTS);
 
     @Autowired
-    void configure(EventProcessingConfigurer processing, ObjectProvider<ViewStoreFlush> flush) {
+    void configure(EventProcessingConfigurer processing, IdempotentViewWriter writer,
+                   ObjectProvider<ViewStoreFlush> flush) {
         ViewStoreFlush viewStoreFlush = flush.getIfAvailable(() -> () -> { });
         VIEW_PROCESSORS.forEach(group -> processing.registerHandlerInterceptor(group,
-                configuration -> new FlushBeforeTokenInterceptor(viewStoreFlush)));
+                configuration -> new FlushBeforeTokenInterceptor(writer, viewStoreFlush)));
     }
 
-    /** Registers one flush per batch, in the batch's prepare-commit phase: before its token's transaction commits. */
+    /**
+     * Keeps a batch's view writes until the batch's prepare-commit phase, then writes them in bulk and flushes the
+     * view store: all before its token's transaction commits.
+     */
     static final class FlushBeforeTokenInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
         private static final String REGISTERED = FlushBeforeTokenInterceptor.class.getName();
 
+        private final IdempotentViewWriter writer;
         private final ViewStoreFlush flush;
 
-        FlushBeforeTokenInterceptor(ViewStoreFlush flush) {
+        FlushBeforeTokenInterceptor(IdempotentViewWriter writer, ViewStoreFlush flush) {
+            this.writer = writer;
             this.flush = flush;
         }
 
@@ -46,7 +52,11 @@ public class ProjectionConfiguration {
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
             if (unitOfWork.resources().putIfAbsent(REGISTERED, Boolean.TRUE) == null) {
-                unitOfWork.onPrepareCommit(batch -> flush.flush());
+                Runnable writeBatch = writer.bufferBatch(unitOfWork);
+                unitOfWork.onPrepareCommit(batch -> {
+                    writeBatch.run();
+                    flush.flush();
+                });
             }
             return chain.proceed();
         }
