@@ -8,9 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -42,6 +40,7 @@ public class IdempotentViewWriter {
     private final MongoTemplate mongo;
     private final Map<String, Buffer> buffers = new ConcurrentHashMap<>();
     private static final String BATCH = IdempotentViewWriter.class.getName() + ".batch";
+    private static final int DUPLICATE_KEY = 11000;
 
     public IdempotentViewWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -232,40 +231,28 @@ public class IdempotentViewWriter {
         /**
          * Every write is idempotent: a removal; an upsert that replaces only an older document (the sequence guard)
          * and otherwise fails as a duplicate; an insert of a document without a sequence, a duplicate if present.
-         * Duplicates mean the batch was delivered before: they are ignored, and then each write is sent alone so
-         * that none is lost behind one.
+         * The bulk write is unordered, so a duplicate (the batch was delivered before) holds up no other change.
          */
         private void flushLive() {
-            List<Runnable> writes = new ArrayList<>();
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             pending.forEach((id, document) -> {
                 if (document == null) {
                     bulk.remove(query(where("_id").is(id)));
-                    writes.add(() -> mongo.remove(query(where("_id").is(id)), collection));
                 } else if (document instanceof SequencedDocument sequenced) {
-                    Query older = query(where("_id").is(id).and("lastSequence").lt(sequenced.lastSequence()));
-                    bulk.replaceOne(older, document, FindAndReplaceOptions.options().upsert());
-                    writes.add(() -> ignoringDuplicates(
-                            () -> mongo.replace(older, document, ReplaceOptions.replaceOptions().upsert(), collection)));
+                    bulk.replaceOne(query(where("_id").is(id).and("lastSequence").lt(sequenced.lastSequence())),
+                            document, FindAndReplaceOptions.options().upsert());
                 } else {
                     bulk.insert(document);
-                    writes.add(() -> ignoringDuplicates(() -> mongo.insert(document, collection)));
                 }
             });
             pending.clear();
             try {
                 bulk.execute();
-            } catch (BulkOperationException delivered) {
-                log.debug("Batch written to {} before: writing each change alone", collection);
-                writes.forEach(Runnable::run);
-            }
-        }
-
-        private void ignoringDuplicates(Runnable write) {
-            try {
-                write.run();
-            } catch (DuplicateKeyException delivered) {
-                log.debug("Document already in {}: event delivered again", collection);
+            } catch (BulkOperationException written) {
+                if (!written.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                    throw written;
+                }
+                log.debug("Batch written to {} before: event delivered again", collection);
             }
         }
 
