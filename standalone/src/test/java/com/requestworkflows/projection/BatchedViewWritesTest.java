@@ -44,10 +44,16 @@ class BatchedViewWritesTest {
         server.shutdownNow();
     }
 
-    private void batch(Runnable events) {
+    /** A processor batch as the view processors run it: its writes go out in its prepare-commit phase. */
+    private UnitOfWork<?> openBatch() {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         Runnable write = writer.bufferBatch(unitOfWork);
         unitOfWork.onPrepareCommit(u -> write.run());
+        return unitOfWork;
+    }
+
+    private void batch(Runnable events) {
+        UnitOfWork<?> unitOfWork = openBatch();
         events.run();
         unitOfWork.commit();
     }
@@ -63,9 +69,7 @@ class BatchedViewWritesTest {
 
     @Test
     void writesOnlyWhenTheBatchCommits() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        Runnable write = writer.bufferBatch(unitOfWork);
-        unitOfWork.onPrepareCommit(u -> write.run());
+        UnitOfWork<?> unitOfWork = openBatch();
         submittedThenEdited("a");
         assertThat(stored("a")).isNull();
         unitOfWork.commit();
@@ -93,9 +97,7 @@ class BatchedViewWritesTest {
 
     @Test
     void aRolledBackBatchWritesNothing() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        Runnable write = writer.bufferBatch(unitOfWork);
-        unitOfWork.onPrepareCommit(u -> write.run());
+        UnitOfWork<?> unitOfWork = openBatch();
         submittedThenEdited("a");
         unitOfWork.rollback();
         assertThat(stored("a")).isNull();

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The event store as the source of the service's streaming processors, telling them as soon as events are
  * committed here. The store's own streams cannot, so an idle pooled processor would look for new events only every
  * 500 ms, and every view would lag by up to that much. Processors are woken a few times shortly after each commit
- * (the store makes new events readable a moment after the commit, on a thread of its own), and every 500 ms in any
- * case for events committed by other instances.
+ * (the store makes new events readable a moment after the commit, on a thread of its own). Events committed by
+ * other instances are found by the processors' own looks, every token claim interval (500 ms, application.yml).
  */
 @Component(PromptEventSource.BEAN_NAME)
 public class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
@@ -33,7 +33,6 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     public static final String BEAN_NAME = "promptEventSource";
 
     private static final long[] WAKE_AFTER_COMMIT_MS = {1, 4, 16, 50, 120, 250};
-    private static final long WAKE_ANYWAY_MS = 500;
     private static final String SIGNAL_REGISTERED = PromptEventSource.class.getName();
 
     private final EventStore eventStore;
@@ -54,7 +53,6 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
             wakeAfterCommit();
             return (index, event) -> event;
         });
-        waker.scheduleWithFixedDelay(this::wake, WAKE_ANYWAY_MS, WAKE_ANYWAY_MS, TimeUnit.MILLISECONDS);
     }
 
     private void wakeAfterCommit() {
