@@ -54,8 +54,12 @@ final class IndexPlan {
         }
 
         List<Object> prefix = new ArrayList<>();
-        while (prefix.size() < fields.size() && fixedValue(conditions.get(fields.get(prefix.size()))) != null) {
-            prefix.add(fixedValue(conditions.get(fields.get(prefix.size()))));
+        for (String field : fields) {
+            Object value = fixedValue(conditions.get(field));
+            if (value == null) {
+                break;
+            }
+            prefix.add(value);
         }
         int equalities = prefix.size();
         low = new ArrayList<>(prefix);

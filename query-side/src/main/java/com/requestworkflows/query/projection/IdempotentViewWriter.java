@@ -26,8 +26,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Writes view documents so that an event delivered again (after a crash, a retry or a replay from an older token)
- * changes nothing. MongoDB here may have no transactions, so each event is one single-document write keyed by
- * the aggregate id and guarded by the aggregate's event sequence number.
+ * changes nothing. MongoDB here may have no transactions, so every change is a single-document write keyed by
+ * the aggregate id and guarded by the aggregate's event sequence number. A view processor's batch sends its
+ * changes together at its end ({@link #bufferBatch}); outside a batch they are written at once.
  *
  * <p>A rebuild fills fresh collections that nothing else writes; for those, {@link #buffer} keeps the writes in
  * memory and sends them in bulk, one round trip per batch instead of one or two per event and view.
