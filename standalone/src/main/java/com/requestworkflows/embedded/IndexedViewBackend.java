@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import java.util.List;
 
@@ -48,6 +50,27 @@ final class IndexedViewBackend extends H2Backend {
             return new IndexedCollection(this, collectionName, options,
                     getMvStore().openMap(DATA_MAP_PREFIX + fullName), getMvStore().openMap(META_MAP_PREFIX + fullName),
                     cursorRegistry);
+        }
+
+        /**
+         * H2Database renames a moved collection's maps by the collection's name after the move, which renames nothing:
+         * the documents stay in the file under the old name and the store reopens the collection empty (a rebuild's
+         * swap would be lost on restart). Here the maps move by the name before; the empty ones opened under the new
+         * name are dropped first.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String oldFullName = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String newFullName = getFullCollectionNamespace(newCollectionName);
+            for (String prefix : List.of(DATA_MAP_PREFIX, META_MAP_PREFIX)) {
+                MVStore store = getMvStore();
+                MVMap<?, ?> moved = store.openMap(prefix + oldFullName);
+                if (store.hasMap(prefix + newFullName)) {
+                    store.removeMap(prefix + newFullName);
+                }
+                store.renameMap(moved, prefix + newFullName);
+            }
         }
 
         @Override

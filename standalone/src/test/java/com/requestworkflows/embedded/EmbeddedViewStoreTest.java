@@ -1,0 +1,54 @@
+package com.requestworkflows.embedded;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.RenameCollectionOptions;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the view store keeps in its file must be what it answered before it was closed. */
+class EmbeddedViewStoreTest {
+
+    @TempDir
+    Path directory;
+
+    /** A rebuild swaps its fresh collection in by a rename over the live one: the swap must survive a restart. */
+    @Test
+    void aCollectionRenamedOverAnotherKeepsItsDocumentsAfterARestart() throws Exception {
+        Path file = directory.resolve("views.mv.db");
+        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            MongoDatabase database = client.getDatabase("requests");
+            database.getCollection("requests").insertOne(new Document("_id", "stale"));
+            database.getCollection("requests_rebuild").insertMany(IntStream.range(0, 3)
+                    .mapToObj(i -> new Document("_id", "fresh-" + i)).toList());
+
+            database.getCollection("requests_rebuild").renameCollection(
+                    new MongoNamespace("requests", "requests"), new RenameCollectionOptions().dropTarget(true));
+
+            assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
+        }
+        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            MongoDatabase database = client.getDatabase("requests");
+
+            assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
+            assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("requests");
+        }
+    }
+
+    private static List<Object> ids(MongoDatabase database) {
+        return database.getCollection("requests").find().sort(new Document("_id", 1))
+                .map(document -> document.get("_id")).into(new ArrayList<>());
+    }
+}
