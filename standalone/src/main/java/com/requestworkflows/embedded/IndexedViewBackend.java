@@ -42,6 +42,25 @@ final class IndexedViewBackend extends H2Backend {
 
         Database(String databaseName) {
             super(databaseName, getMvStore(), IndexedViewBackend.this.getCursorRegistry());
+            dropMapsOfNoCollection();
+        }
+
+        /**
+         * Drops the maps of names no collection has: left by renames before {@link #moveCollection} was mended, they
+         * would reappear in a new collection of that name (a rebuild's fresh one).
+         */
+        private void dropMapsOfNoCollection() {
+            String namespacePrefix = getDatabaseName() + ".";
+            for (String mapName : List.copyOf(getMvStore().getMapNames())) {
+                for (String prefix : List.of(DATA_MAP_PREFIX, META_MAP_PREFIX)) {
+                    if (mapName.startsWith(prefix + namespacePrefix)) {
+                        String collectionName = mapName.substring(prefix.length() + namespacePrefix.length());
+                        if (!collectionName.startsWith("system.") && resolveCollection(collectionName, false) == null) {
+                            getMvStore().removeMap(mapName);
+                        }
+                    }
+                }
+            }
         }
 
         @Override

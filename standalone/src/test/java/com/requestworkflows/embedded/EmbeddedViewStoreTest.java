@@ -3,8 +3,11 @@ package com.requestworkflows.embedded;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +47,33 @@ class EmbeddedViewStoreTest {
 
             assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("requests");
+        }
+    }
+
+    /**
+     * Files written before that fix keep each swapped-in rebuild's documents under the fresh collection's name, where
+     * the next rebuild would find them again (and fail on their keys): the store drops such leftovers when it opens.
+     */
+    @Test
+    void documentsLeftUnderANameNoCollectionHasAreGoneWhenTheStoreOpens() throws Exception {
+        Path file = directory.resolve("views.mv.db");
+        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+            MongoDatabase database = client.getDatabase("requests");
+            database.getCollection("requests_rebuild").insertOne(new Document("_id", "left-over"));
+            database.getCollection("requests_rebuild").renameCollection(
+                    new MongoNamespace("requests", "requests"), new RenameCollectionOptions().dropTarget(true));
+        } finally {
+            plain.shutdownNow();
+        }
+        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            MongoCollection<Document> fresh = client.getDatabase("requests").getCollection("requests_rebuild");
+
+            fresh.insertOne(new Document("_id", "left-over").append("rebuilt", true));
+
+            assertThat(fresh.find().into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "left-over").append("rebuilt", true));
         }
     }
 
