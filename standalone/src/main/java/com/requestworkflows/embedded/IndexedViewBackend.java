@@ -20,7 +20,7 @@ import java.util.List;
  * mongo-java-server's file-backed (H2 MVStore) backend with what the views need from real MongoDB: non-unique
  * compound indexes ({@link SortedIndex}), used for finds and counts by {@link IndexedCollection}, and unique
  * indexes fast enough to write at ({@link HashUniqueIndex}). Indexes live in memory and are rebuilt from the
- * documents when the store opens; the documents alone are kept in the file.
+ * documents when the store opens; the documents alone are kept in the file, as BSON ({@link BsonDocumentType}).
  */
 final class IndexedViewBackend extends H2Backend {
 
@@ -67,7 +67,9 @@ final class IndexedViewBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             return new IndexedCollection(this, collectionName, options,
-                    getMvStore().openMap(DATA_MAP_PREFIX + fullName), getMvStore().openMap(META_MAP_PREFIX + fullName),
+                    getMvStore().openMap(DATA_MAP_PREFIX + fullName,
+                            new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE)),
+                    getMvStore().openMap(META_MAP_PREFIX + fullName),
                     cursorRegistry);
         }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -74,6 +75,36 @@ class EmbeddedViewStoreTest {
 
             assertThat(fresh.find().into(new ArrayList<>()))
                     .containsExactly(new Document("_id", "left-over").append("rebuilt", true));
+        }
+    }
+
+    /** Earlier builds kept documents Java-serialized (H2's default); this one writes BSON and still reads those. */
+    @Test
+    void documentsOfTheEarlierFileFormatAreReadAndKeptThroughChanges() throws Exception {
+        Path file = directory.resolve("views.mv.db");
+        Document earlier = new Document("_id", "earlier").append("state", "pending").append("amount", 12.5)
+                .append("at", new Date(1_700_000_000_000L)).append("tags", List.of("a", new Document("b", 2L)));
+        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+            client.getDatabase("requests").getCollection("requests").insertOne(earlier);
+        } finally {
+            plain.shutdownNow();
+        }
+        Document later = new Document("_id", "later").append("state", "approved").append("count", 3);
+        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            MongoCollection<Document> requests = client.getDatabase("requests").getCollection("requests");
+            assertThat(requests.find().into(new ArrayList<>())).containsExactly(earlier);
+
+            requests.insertOne(later);
+            requests.updateOne(new Document("_id", "earlier"), new Document("$set", new Document("state", "approved")));
+        }
+        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            MongoCollection<Document> requests = client.getDatabase("requests").getCollection("requests");
+
+            assertThat(requests.find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                    .containsExactly(new Document(earlier).append("state", "approved"), later);
         }
     }
 
