@@ -1,6 +1,5 @@
 package com.requestworkflows.embedded;
 
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -30,7 +29,7 @@ final class IndexPlan {
 
     private enum Truth { TRUE, FALSE, UNKNOWN }
 
-    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final Comparator<Object> VALUES = SortedIndex.VALUES;
 
     private final SortedIndex index;
     private final Map<String, Document> conditions;

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,7 +29,9 @@ import java.util.TreeSet;
  */
 final class SortedIndex extends Index<Object> {
 
-    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    /** MongoDB's order of values, with the server's comparator taking the pairs of differing or rarer types. */
+    static final Comparator<Object> VALUES = SortedIndex::compareValues;
+    private static final Comparator<Object> MONGO_ORDER = ValueComparator.ascWithoutListHandling();
     private static final int DISTINCT_PREFIXES_COUNTED = 1_000;
 
     /** Indexed values (in key order) and the document's position; bounds use MinKey/MaxKey as values. */
@@ -66,6 +69,28 @@ final class SortedIndex extends Index<Object> {
             }
         }
         return VALUES.compare(a.position, b.position);
+    }
+
+    /**
+     * The same order as {@link ValueComparator}, which for two values of one type compares these exactly so, only
+     * after working out both types' ranks: in an index of this size that showed as a tenth of all writing.
+     */
+    private static int compareValues(Object a, Object b) {
+        if (a != null && b != null && a.getClass() == b.getClass()) {
+            if (a instanceof String text) {
+                return text.compareTo((String) b);
+            }
+            if (a instanceof Long number) {
+                return Long.compare(number, (Long) b);
+            }
+            if (a instanceof Integer number) {
+                return Integer.compare(number, (Integer) b);
+            }
+            if (a instanceof Instant instant) {
+                return instant.compareTo((Instant) b);
+            }
+        }
+        return MONGO_ORDER.compare(a, b);
     }
 
     List<String> fields() {
