@@ -73,12 +73,18 @@ final class SortedIndex extends Index<Object> {
 
     /**
      * The same order as {@link ValueComparator}, which for two values of one type compares these exactly so, only
-     * after working out both types' ranks: in an index of this size that showed as a tenth of all writing.
+     * after working out both types' ranks (and, for numbers, re-boxing both): in a live view store that was a third
+     * of all its work.
      */
     private static int compareValues(Object a, Object b) {
         if (a != null && b != null && a.getClass() == b.getClass()) {
             if (a instanceof String text) {
                 return text.compareTo((String) b);
+            }
+            if (a instanceof Double number) {
+                // Indexed numbers are normalized to doubles. The server ranks them by exact value, so -0.0 equals 0.0.
+                double other = (Double) b;
+                return number == other ? 0 : Double.compare(number, other);
             }
             if (a instanceof Long number) {
                 return Long.compare(number, (Long) b);

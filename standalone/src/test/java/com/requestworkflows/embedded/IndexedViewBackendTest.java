@@ -184,7 +184,7 @@ class IndexedViewBackendTest {
         Arbitrary<Object> orgId = Arbitraries.of(1L, 2L, 1, 2.0, null, "1");
         Arbitrary<Object> state = Arbitraries.of("pending", "approved", "rejected", null);
         Arbitrary<Object> createdAt = Arbitraries.oneOf(Arbitraries.longs().between(0, 40).map(v -> (Object) v),
-                Arbitraries.of((Object) null, 7.5, "late"));
+                Arbitraries.of((Object) null, 7.5, Double.NaN, "late"));
         Arbitrary<Object> requesterId = Arbitraries.longs().between(1, 5).map(v -> (Object) v);
         Arbitrary<Boolean> missingState = Arbitraries.of(true, false, false, false);
         return Combinators.combine(orgId, state, createdAt, requesterId, missingState).as((o, s, t, r, m) -> {
