@@ -102,7 +102,7 @@ echo "Service UP on port $PORT (pid $SERVICE_PID)" >&2
 OUT="$WORK/bench.out"
 bench_java --base-url "http://127.0.0.1:$PORT" --service-pid "$SERVICE_PID" --store "$STORE" \
   --scratch-dir "$WORK/scratch" --results-dir bench/results --mode "$MODE" --clients "$CLIENTS" \
-  --service-log "$LOG" "${ARGS[@]}" | tee "$OUT"
+  --service-log "$LOG" --data-dir "$WORK/data" "${ARGS[@]}" | tee "$OUT"
 
 RESULT="$(grep -o 'bench/results/.*\.json' "$OUT" | tail -1)"
 cleanup

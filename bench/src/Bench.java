@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.requestworkflows.embedded.EmbeddedViewStore;
 import org.bson.Document;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Load generator and report of the Request Workflows benchmark (see bench/README.md). Run by bench/run.sh with the
@@ -63,6 +66,7 @@ public class Bench {
         int lagSamples = 200;
         int rawSeconds = 5;                        // duration of each raw-store measurement
         String serviceLog = "";
+        Path dataDir;                              // the service's data directory (its store files are sized at the end)
 
         static Config parse(String[] args) {
             Config c = new Config();
@@ -84,6 +88,7 @@ public class Bench {
                     case "--lag-samples" -> c.lagSamples = Integer.parseInt(v);
                     case "--raw-seconds" -> c.rawSeconds = Integer.parseInt(v);
                     case "--service-log" -> c.serviceLog = v;
+                    case "--data-dir" -> c.dataDir = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -582,6 +587,21 @@ public class Bench {
         return -1;
     }
 
+    /** Sizes of the service's store files (the embedded stores' files; empty with a server database), in MB. */
+    private Map<String, Object> storeFilesMb() {
+        Map<String, Object> sizes = new TreeMap<>();
+        if (config.dataDir != null && Files.isDirectory(config.dataDir)) {
+            try (Stream<Path> files = Files.list(config.dataDir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    sizes.put(file.getFileName().toString(), round(Files.size(file) / 1048576.0));
+                }
+            } catch (IOException e) {
+                System.err.println("  cannot size the files in " + config.dataDir + ": " + e);
+            }
+        }
+        return sizes;
+    }
+
     @SuppressWarnings("unchecked")
     private static double num(Map<String, Object> map, String... path) {
         Object v = map;
@@ -641,6 +661,7 @@ public class Bench {
         }
         result.put("errors", errors);
         result.put("servicePeakRssMb", peakRssMb());
+        result.put("storeFilesMb", storeFilesMb());
 
         // Ratios of the service's figures to the raw ceilings of the same stores.
         Phase submit = lastPhaseByOp.get("submit");
@@ -727,8 +748,8 @@ public class Bench {
                 ceilings.get("eventStore")));
         t.append(String.format(Locale.ROOT, "  %s: %s%n", ceilings.get("viewStoreKind"), ceilings.get("viewStore")));
         t.append(String.format(Locale.ROOT, "Ratios to the ceilings: %s%n", ratios));
-        t.append(String.format(Locale.ROOT, "Service peak RSS (VmHWM): %s MB; errors: %s%n%nTargets (issue 6):%n",
-                result.get("servicePeakRssMb"), result.get("errors")));
+        t.append(String.format(Locale.ROOT, "Service peak RSS (VmHWM): %s MB; store files (MB): %s; errors: %s%n%n"
+                + "Targets (issue 6):%n", result.get("servicePeakRssMb"), result.get("storeFilesMb"), result.get("errors")));
         for (Object o : targets) {
             Map<String, Object> m = (Map<String, Object>) o;
             t.append(String.format(Locale.ROOT, "  %-4s %-48s measured %10s  (goal %s)%n",

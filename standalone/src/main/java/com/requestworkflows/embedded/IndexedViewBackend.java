@@ -24,8 +24,24 @@ import java.util.List;
  */
 final class IndexedViewBackend extends H2Backend {
 
+    /**
+     * How long a written chunk of the file is kept before its space may be reused (H2's default is 45 s). Under a
+     * steady stream of commits H2 rewrites a chunk only once it is that old, by which time it is nearly empty: at the
+     * default the file grew without bound, to twelve times its live data. Reading an old version longer than this
+     * (a scan of that length while writes go on) would fail, so it stays above any query's time. A process kill loses
+     * nothing at any value: each commit reaches the operating system before it returns.
+     */
+    private static final int RETENTION_MILLIS = 5_000;
+
     IndexedViewBackend(String fileName) {
-        super(fileName);
+        super(open(fileName));
+    }
+
+    private static MVStore open(String fileName) {
+        MVStore.Builder builder = new MVStore.Builder();
+        MVStore store = (fileName == null ? builder : builder.fileName(fileName)).open();
+        store.setRetentionTime(RETENTION_MILLIS); // not kept in the file: set on every open
+        return store;
     }
 
     @Override
