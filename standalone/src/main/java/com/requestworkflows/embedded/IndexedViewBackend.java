@@ -33,12 +33,18 @@ final class IndexedViewBackend extends H2Backend {
      */
     private static final int RETENTION_MILLIS = 5_000;
 
+    /**
+     * Documents per page of the file (H2's default is 48). A change rewrites its whole page at the next commit and
+     * documents are keyed by random ids, so with 48 each changed document re-encoded 47 untouched ones.
+     */
+    private static final int KEYS_PER_PAGE = 12;
+
     IndexedViewBackend(String fileName) {
         super(open(fileName));
     }
 
     private static MVStore open(String fileName) {
-        MVStore.Builder builder = new MVStore.Builder();
+        MVStore.Builder builder = new MVStore.Builder().keysPerPage(KEYS_PER_PAGE);
         MVStore store = (fileName == null ? builder : builder.fileName(fileName)).open();
         store.setRetentionTime(RETENTION_MILLIS); // not kept in the file: set on every open
         return store;
