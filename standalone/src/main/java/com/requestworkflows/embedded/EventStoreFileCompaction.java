@@ -38,8 +38,10 @@ class EventStoreFileCompaction {
     @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     void compact() {
         if (store == null) {
-            store = embeddedStore(); // null again when the database could not be asked: asked next round
-            if (store == null) {
+            try {
+                store = embeddedStore();
+            } catch (SQLException e) { // asked again next round
+                log.warn("Could not reach the event store to compact its file: {}", e.getMessage());
                 return;
             }
         }
@@ -48,7 +50,7 @@ class EventStoreFileCompaction {
     }
 
     /** The file store under an embedded H2 database, reached through H2's own (internal) classes. */
-    private Optional<MVStore> embeddedStore() {
+    private Optional<MVStore> embeddedStore() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
@@ -56,9 +58,6 @@ class EventStoreFileCompaction {
                 return Optional.of(session.getDatabase().getStore().getMvStore());
             }
             return Optional.empty();
-        } catch (SQLException e) {
-            log.warn("Could not reach the event store to compact its file: {}", e.getMessage());
-            return null;
         }
     }
 }
