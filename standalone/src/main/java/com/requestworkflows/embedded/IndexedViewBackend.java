@@ -61,6 +61,7 @@ final class IndexedViewBackend extends H2Backend {
         // H2Database's names for a collection's maps (it renames and drops them by these).
         private static final String DATA_MAP_PREFIX = "databases.";
         private static final String META_MAP_PREFIX = "meta.";
+        private static final List<String> MAP_PREFIXES = List.of(DATA_MAP_PREFIX, META_MAP_PREFIX);
 
         Database(String databaseName) {
             super(databaseName, getMvStore(), IndexedViewBackend.this.getCursorRegistry());
@@ -74,7 +75,7 @@ final class IndexedViewBackend extends H2Backend {
         private void dropMapsOfNoCollection() {
             String namespacePrefix = getDatabaseName() + ".";
             for (String mapName : List.copyOf(getMvStore().getMapNames())) {
-                for (String prefix : List.of(DATA_MAP_PREFIX, META_MAP_PREFIX)) {
+                for (String prefix : MAP_PREFIXES) {
                     if (mapName.startsWith(prefix + namespacePrefix)) {
                         String collectionName = mapName.substring(prefix.length() + namespacePrefix.length());
                         if (!collectionName.startsWith("system.") && resolveCollection(collectionName, false) == null) {
@@ -106,8 +107,8 @@ final class IndexedViewBackend extends H2Backend {
             String oldFullName = collection.getFullName();
             super.moveCollection(oldDatabase, collection, newCollectionName);
             String newFullName = getFullCollectionNamespace(newCollectionName);
-            for (String prefix : List.of(DATA_MAP_PREFIX, META_MAP_PREFIX)) {
-                MVStore store = getMvStore();
+            MVStore store = getMvStore();
+            for (String prefix : MAP_PREFIXES) {
                 MVMap<?, ?> moved = store.openMap(prefix + oldFullName);
                 if (store.hasMap(prefix + newFullName)) {
                     store.removeMap(prefix + newFullName);

@@ -12,10 +12,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,32 +25,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the view store keeps in its file must be what it answered before it was closed. */
 class EmbeddedViewStoreTest {
 
+    private static final Document EARLIER = new Document("_id", "earlier").append("state", "pending")
+            .append("amount", 12.5).append("at", new Date(1_700_000_000_000L))
+            .append("tags", List.of("a", new Document("b", 2L)));
+
     @TempDir
     Path directory;
 
     /** A rebuild swaps its fresh collection in by a rename over the live one: the swap must survive a restart. */
     @Test
-    void aCollectionRenamedOverAnotherKeepsItsDocumentsAfterARestart() throws Exception {
-        Path file = directory.resolve("views.mv.db");
-        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
-             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
-            MongoDatabase database = client.getDatabase("requests");
+    void aCollectionRenamedOverAnotherKeepsItsDocumentsAfterARestart() throws IOException {
+        inStore(database -> {
             database.getCollection("requests").insertOne(new Document("_id", "stale"));
             database.getCollection("requests_rebuild").insertMany(IntStream.range(0, 3)
                     .mapToObj(i -> new Document("_id", "fresh-" + i)).toList());
 
-            database.getCollection("requests_rebuild").renameCollection(
-                    new MongoNamespace("requests", "requests"), new RenameCollectionOptions().dropTarget(true));
+            swapInRebuild(database);
 
             assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
-        }
-        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
-             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
-            MongoDatabase database = client.getDatabase("requests");
-
+        });
+        inStore(database -> {
             assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("requests");
-        }
+        });
     }
 
     /**
@@ -56,56 +55,58 @@ class EmbeddedViewStoreTest {
      * the next rebuild would find them again (and fail on their keys): the store drops such leftovers when it opens.
      */
     @Test
-    void documentsLeftUnderANameNoCollectionHasAreGoneWhenTheStoreOpens() throws Exception {
-        Path file = directory.resolve("views.mv.db");
-        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
-            MongoDatabase database = client.getDatabase("requests");
+    void documentsLeftUnderANameNoCollectionHasAreGoneWhenTheStoreOpens() throws IOException {
+        inStoreOfAnEarlierBuild(database -> {
             database.getCollection("requests_rebuild").insertOne(new Document("_id", "left-over"));
-            database.getCollection("requests_rebuild").renameCollection(
-                    new MongoNamespace("requests", "requests"), new RenameCollectionOptions().dropTarget(true));
-        } finally {
-            plain.shutdownNow();
-        }
-        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
-             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
-            MongoCollection<Document> fresh = client.getDatabase("requests").getCollection("requests_rebuild");
+            swapInRebuild(database);
+        });
+        inStore(database -> {
+            MongoCollection<Document> fresh = database.getCollection("requests_rebuild");
 
             fresh.insertOne(new Document("_id", "left-over").append("rebuilt", true));
 
             assertThat(fresh.find().into(new ArrayList<>()))
                     .containsExactly(new Document("_id", "left-over").append("rebuilt", true));
-        }
+        });
     }
 
     /** Earlier builds kept documents Java-serialized (H2's default); this one writes BSON and still reads those. */
     @Test
-    void documentsOfTheEarlierFileFormatAreReadAndKeptThroughChanges() throws Exception {
-        Path file = directory.resolve("views.mv.db");
-        Document earlier = new Document("_id", "earlier").append("state", "pending").append("amount", 12.5)
-                .append("at", new Date(1_700_000_000_000L)).append("tags", List.of("a", new Document("b", 2L)));
-        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
-            client.getDatabase("requests").getCollection("requests").insertOne(earlier);
-        } finally {
-            plain.shutdownNow();
-        }
+    void documentsOfTheEarlierFileFormatAreReadAndKeptThroughChanges() throws IOException {
         Document later = new Document("_id", "later").append("state", "approved").append("count", 3);
-        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
-             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
-            MongoCollection<Document> requests = client.getDatabase("requests").getCollection("requests");
-            assertThat(requests.find().into(new ArrayList<>())).containsExactly(earlier);
+        inStoreOfAnEarlierBuild(database -> database.getCollection("requests").insertOne(EARLIER));
+        inStore(database -> {
+            MongoCollection<Document> requests = database.getCollection("requests");
+            assertThat(requests.find().into(new ArrayList<>())).containsExactly(EARLIER);
 
             requests.insertOne(later);
             requests.updateOne(new Document("_id", "earlier"), new Document("$set", new Document("state", "approved")));
-        }
-        try (EmbeddedViewStore store = new EmbeddedViewStore(file);
-             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
-            MongoCollection<Document> requests = client.getDatabase("requests").getCollection("requests");
+        });
+        inStore(database -> assertThat(database.getCollection("requests").find().sort(new Document("_id", 1))
+                .into(new ArrayList<>())).containsExactly(new Document(EARLIER).append("state", "approved"), later));
+    }
 
-            assertThat(requests.find().sort(new Document("_id", 1)).into(new ArrayList<>()))
-                    .containsExactly(new Document(earlier).append("state", "approved"), later);
+    /** Opens the store on this test's file, hands its database over, and closes it (a restart between calls). */
+    private void inStore(Consumer<MongoDatabase> work) throws IOException {
+        try (EmbeddedViewStore store = new EmbeddedViewStore(directory.resolve("views.mv.db"));
+             MongoClient client = MongoClients.create(store.connectionString("requests"))) {
+            work.accept(client.getDatabase("requests"));
         }
+    }
+
+    /** The same with the server's own file backend, as earlier builds wrote the file. */
+    private void inStoreOfAnEarlierBuild(Consumer<MongoDatabase> work) {
+        MongoServer plain = new MongoServer(new H2Backend(directory.resolve("views.mv.db").toString()));
+        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+            work.accept(client.getDatabase("requests"));
+        } finally {
+            plain.shutdownNow();
+        }
+    }
+
+    private static void swapInRebuild(MongoDatabase database) {
+        database.getCollection("requests_rebuild").renameCollection(new MongoNamespace("requests", "requests"),
+                new RenameCollectionOptions().dropTarget(true));
     }
 
     private static List<Object> ids(MongoDatabase database) {
