@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,6 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +70,9 @@ public class Bench {
         int rawSeconds = 5;                        // duration of each raw-store measurement
         String serviceLog = "";
         Path dataDir;                              // the service's data directory (its store files are sized at the end)
+        int importAbove;                           // stages above this are seeded by importing events (0: never)
+        String eventStoreUrl;                      // JDBC URL of the service's event store, open beside the service
+        String eventStoreUser = "sa";
 
         static Config parse(String[] args) {
             Config c = new Config();
@@ -89,6 +95,9 @@ public class Bench {
                     case "--raw-seconds" -> c.rawSeconds = Integer.parseInt(v);
                     case "--service-log" -> c.serviceLog = v;
                     case "--data-dir" -> c.dataDir = Path.of(v);
+                    case "--import-above" -> c.importAbove = Integer.parseInt(v);
+                    case "--event-store-url" -> c.eventStoreUrl = v;
+                    case "--event-store-user" -> c.eventStoreUser = v;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -256,6 +265,7 @@ public class Bench {
     private final Map<String, Phase> lastPhaseByOp = new LinkedHashMap<>();
     private final Map<Integer, Phase> lagByStage = new LinkedHashMap<>();
     private final Map<Integer, List<Phase>> phasesByStage = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, Object>> importsByStage = new LinkedHashMap<>();
 
     Bench(Config config) {
         this.config = config;
@@ -294,7 +304,9 @@ public class Bench {
         System.err.println("Stage " + stage + " stored requests:");
         // Seeding: the same submit path with higher concurrency, up to where the measured submits start.
         long seed = stage - submitted.get() - config.ops - config.lagSamples;
-        if (seed > 0) {
+        if (seed > 0 && config.importAbove > 0 && stage > config.importAbove) {
+            importsByStage.put(stage, importSubmitted(seed));
+        } else if (seed > 0) {
             long offset = submitted.get();
             record(stage, runPhase("seed-submit", (int) seed, config.seedClients,
                     i -> submit(lastPhase(), offset + i) != null), "seed-submit");
@@ -387,6 +399,136 @@ public class Bench {
                 config.lagSamples, lag.percentileMs(50), lag.percentileMs(99), lag.errors.get());
         return lag;
     }
+
+    // ---------------------------------------------------------------- seeding by import (the 1M stage)
+
+    /**
+     * Seeds {@code count} pending requests without HTTP (a million submits at this machine's rate would take hours):
+     * copies of the last submitted event, each with a new request id, event id and referenceId, and its
+     * reference-id claim, written straight into the running service's event store in batches. The service's
+     * processors then build every view from these events as from any others; the stage starts once every
+     * processor's token has passed the last of them. Answers the import's and the catch-up's figures.
+     */
+    private Map<String, Object> importSubmitted(long count) throws Exception {
+        System.err.printf(Locale.ROOT, "  seed-import: %d submitted events into the event store%n", count);
+        long start = System.nanoTime();
+        long lastIndex;
+        try (Connection c = DriverManager.getConnection(config.eventStoreUrl, config.eventStoreUser, "")) {
+            c.setAutoCommit(false);
+            String[] template = new String[6]; // aggregate id, payload, meta data, payload type, revision, org id
+            try (Statement s = c.createStatement(); ResultSet last = s.executeQuery(
+                    "SELECT e.aggregate_identifier, e.payload, e.meta_data, e.payload_type, e.payload_revision, "
+                            + "r.org_id FROM domain_event_entry e JOIN request_reference_id r "
+                            + "ON r.request_id = e.aggregate_identifier WHERE e.sequence_number = 0 "
+                            + "ORDER BY e.global_index DESC LIMIT 1")) {
+                if (!last.next()) {
+                    throw new IllegalStateException("no submitted request to copy in the event store");
+                }
+                template[0] = last.getString(1);
+                template[1] = new String(last.getBytes(2), StandardCharsets.UTF_8);
+                template[2] = new String(last.getBytes(3), StandardCharsets.UTF_8);
+                template[3] = last.getString(4);
+                template[4] = last.getString(5);
+                template[5] = last.getString(6);
+            }
+            String referenceId = jsonString(template[1], "referenceId");
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO domain_event_entry (aggregate_identifier, "
+                    + "sequence_number, type, event_identifier, meta_data, payload, payload_revision, payload_type, "
+                    + "time_stamp) VALUES (?, 0, 'Request', ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement claim = c.prepareStatement(
+                         "INSERT INTO request_reference_id (org_id, reference_id, request_id) VALUES (?, ?, ?)")) {
+                for (long i = 0; i < count; i++) {
+                    String requestId = UUID.randomUUID().toString();
+                    String newReference = "IMPORT-" + runId + "-" + i;
+                    event.setString(1, requestId);
+                    event.setString(2, UUID.randomUUID().toString());
+                    event.setBytes(3, template[2].getBytes(StandardCharsets.UTF_8));
+                    event.setBytes(4, template[1].replace(template[0], requestId)
+                            .replace("\"" + referenceId + "\"", "\"" + newReference + "\"")
+                            .getBytes(StandardCharsets.UTF_8));
+                    event.setString(5, template[4]);
+                    event.setString(6, template[3]);
+                    event.setString(7, Instant.now().toString());
+                    event.addBatch();
+                    claim.setLong(1, Long.parseLong(template[5]));
+                    claim.setString(2, newReference);
+                    claim.setString(3, requestId);
+                    claim.addBatch();
+                    if ((i + 1) % 1_000 == 0 || i + 1 == count) {
+                        event.executeBatch();
+                        claim.executeBatch();
+                        c.commit();
+                    }
+                    if ((i + 1) % 100_000 == 0) {
+                        System.err.printf(Locale.ROOT, "    %d imported%n", i + 1);
+                    }
+                }
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet max = s.executeQuery("SELECT MAX(global_index) FROM domain_event_entry")) {
+                max.next();
+                lastIndex = max.getLong(1);
+            }
+            c.commit();
+            submitted.addAndGet(count);
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            System.err.printf(Locale.ROOT, "    imported in %.1f s; waiting for every processor to pass position %d%n",
+                    importSeconds, lastIndex);
+            long behind = awaitProcessors(c, lastIndex);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("requests", count);
+            out.put("importSeconds", round(importSeconds));
+            out.put("caughtUpSeconds", round(seconds));
+            out.put("processorEventsPerSecond", round(count / seconds));
+            if (behind > 0) {
+                seedImportErrors++;
+                out.put("error", "processors still " + behind + " events behind after 2 hours");
+            }
+            System.err.printf(Locale.ROOT, "    views caught up %.1f s after the import started: %.0f events/s%n",
+                    seconds, count / seconds);
+            return out;
+        }
+    }
+
+    /**
+     * Waits until every processor's token (the service keeps them in the event store) is at {@code position} or
+     * beyond, showing progress; answers how far the slowest is still behind (0: caught up).
+     */
+    private long awaitProcessors(Connection c, long position) throws Exception {
+        Pattern index = Pattern.compile("\"index\":(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+        long lastReport = System.nanoTime();
+        while (true) {
+            long slowest = Long.MAX_VALUE;
+            try (Statement s = c.createStatement();
+                 ResultSet tokens = s.executeQuery("SELECT token FROM token_entry")) {
+                while (tokens.next()) {
+                    byte[] token = tokens.getBytes(1);
+                    long reached = 0;
+                    if (token != null) {
+                        Matcher m = index.matcher(new String(token, StandardCharsets.UTF_8));
+                        while (m.find()) {
+                            reached = Math.max(reached, Long.parseLong(m.group(1)));
+                        }
+                    }
+                    slowest = Math.min(slowest, reached);
+                }
+            }
+            c.commit();
+            long behind = Math.max(position - slowest, 0);
+            if (behind == 0 || System.nanoTime() > deadline) {
+                return behind;
+            }
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(30)) {
+                System.err.printf(Locale.ROOT, "    slowest processor %d events behind%n", behind);
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    private int seedImportErrors;
 
     /** Replay of every view: eventsDone / seconds (client wall clock, start to COMPLETED). */
     private Map<String, Object> measureReplay() throws Exception {
@@ -641,6 +783,9 @@ public class Bench {
             for (Phase p : phasesByStage.get(stage)) {
                 ops.put(p.name, phaseJson(p));
             }
+            if (importsByStage.containsKey(stage)) {
+                s.put("seedImport", importsByStage.get(stage));
+            }
             s.put("operations", ops);
             Phase lag = lagByStage.get(stage);
             s.put("viewLagMs", Map.of("samples", config.lagSamples, "p50", round(lag.percentileMs(50)),
@@ -652,7 +797,7 @@ public class Bench {
         Map<String, Object> replay = measureReplay();
         result.put("replay", replay);
 
-        int errors = replayErrors;
+        int errors = replayErrors + seedImportErrors;
         for (Phase p : phases) {
             errors += p.errors.get();
         }
@@ -732,6 +877,10 @@ public class Bench {
                 "count", "C", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"));
         for (Object o : stages) {
             Map<String, Object> s = (Map<String, Object>) o;
+            if (s.containsKey("seedImport")) {
+                t.append(String.format(Locale.ROOT, "%-10s seed-import (no HTTP): %s%n", s.get("storedRequests"),
+                        s.get("seedImport")));
+            }
             for (Map.Entry<String, Object> e : ((Map<String, Object>) s.get("operations")).entrySet()) {
                 Map<String, Object> m = (Map<String, Object>) e.getValue();
                 t.append(String.format(Locale.ROOT, "%-10s %-17s %7s %4s %9.1f %8.1f %8.1f %8.1f %8.1f %6s%n",
