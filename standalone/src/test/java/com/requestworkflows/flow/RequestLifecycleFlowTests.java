@@ -352,6 +352,8 @@ abstract class RequestLifecycleFlowTests extends ServiceTest {
 
         Response started = api.post("admin", "/api/v1/admin/replays", Map.of("projection", "all"));
         assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().path("eventsTotal").asLong()).as("every stored event, known from the start")
+                .isGreaterThanOrEqualTo(ids.size() * 2L - 1);
         String location = started.headers().firstValue("Location").orElseThrow();
         String path = location.substring(location.indexOf("/api/"));
         await().atMost(Duration.ofSeconds(60)).until(() -> !api.get("admin", path).field("status").equals("REBUILDING")

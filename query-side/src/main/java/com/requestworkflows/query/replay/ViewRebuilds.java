@@ -9,7 +9,6 @@ import com.requestworkflows.query.projection.ViewIndexes;
 import com.requestworkflows.query.projection.ViewStoreFlush;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -106,6 +105,8 @@ public class ViewRebuilds {
         }
         ViewRebuild rebuild = new ViewRebuild(UUID.randomUUID().toString(),
                 chosen.stream().map(RebuildableView::processingGroup).toList(), requestedBy);
+        // The head's position counts the stored events (give or take gaps): known before the answer shows progress.
+        rebuild.expect(eventStore.createHeadToken().position().orElse(0) + 1);
         rebuilds.put(rebuild.id(), rebuild);
         runner.execute(() -> run(rebuild, chosen));
         return rebuild;
@@ -126,7 +127,6 @@ public class ViewRebuilds {
             chosen.forEach(view -> drop(fresh(view)));
             // Indexed while filled: no pass over the documents after the swap.
             chosen.forEach(view -> indexes.ensureIndexes(view.collection(), fresh(view)));
-            rebuild.expect(position(eventStore.createHeadToken()) + 1);
             TrackingToken reached;
             try (IdempotentViewWriter.BufferedWrites writes =
                          writer.buffer(chosen.stream().map(ViewRebuilds::fresh).toList())) {
@@ -227,10 +227,6 @@ public class ViewRebuilds {
 
     private static String fresh(RebuildableView view) {
         return view.collection() + FRESH_SUFFIX;
-    }
-
-    private static long position(TrackingToken token) {
-        return token instanceof GlobalSequenceTrackingToken global ? global.getGlobalIndex() : 0;
     }
 
     @PreDestroy
