@@ -69,9 +69,10 @@ if [ "$STORE" = postgres ]; then
                  --spring.datasource.username=postgres "--spring.flyway.schemas=$PG_SCHEMA")
   ARGS+=(--event-store-url "$EVENT_STORE_URL" --event-store-user postgres)
 elif [ "$MILLION" = true ]; then
-  # The service's own URL (application.yml) with AUTO_SERVER, so that a second process may open the file too.
+  # The service's own URL (its application.yml) with AUTO_SERVER, so that a second process may open the file too.
   # H2 refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE, which only orders the service's shutdown.
-  EVENT_STORE_URL="jdbc:h2:file:$WORK/data/eventstore;WRITE_DELAY=0;RETENTION_TIME=5000;AUTO_SERVER=TRUE"
+  EVENT_STORE_URL="$(unzip -p "$JAR" BOOT-INF/classes/application.yml | grep -o 'jdbc:h2:file:.*' \
+    | sed -e "s|\${requests.data-dir}|$WORK/data|" -e 's|DB_CLOSE_ON_EXIT=FALSE|AUTO_SERVER=TRUE|')"
   SERVICE_ARGS+=("--spring.datasource.url=$EVENT_STORE_URL")
   ARGS+=(--event-store-url "$EVENT_STORE_URL")
 fi

@@ -415,23 +415,7 @@ public class Bench {
         long lastIndex;
         try (Connection c = DriverManager.getConnection(config.eventStoreUrl, config.eventStoreUser, "")) {
             c.setAutoCommit(false);
-            String[] template = new String[6]; // aggregate id, payload, meta data, payload type, revision, org id
-            try (Statement s = c.createStatement(); ResultSet last = s.executeQuery(
-                    "SELECT e.aggregate_identifier, e.payload, e.meta_data, e.payload_type, e.payload_revision, "
-                            + "r.org_id FROM domain_event_entry e JOIN request_reference_id r "
-                            + "ON r.request_id = e.aggregate_identifier WHERE e.sequence_number = 0 "
-                            + "ORDER BY e.global_index DESC LIMIT 1")) {
-                if (!last.next()) {
-                    throw new IllegalStateException("no submitted request to copy in the event store");
-                }
-                template[0] = last.getString(1);
-                template[1] = new String(last.getBytes(2), StandardCharsets.UTF_8);
-                template[2] = new String(last.getBytes(3), StandardCharsets.UTF_8);
-                template[3] = last.getString(4);
-                template[4] = last.getString(5);
-                template[5] = last.getString(6);
-            }
-            String referenceId = jsonString(template[1], "referenceId");
+            SubmittedEvent template = lastSubmitted(c);
             try (PreparedStatement event = c.prepareStatement("INSERT INTO domain_event_entry (aggregate_identifier, "
                     + "sequence_number, type, event_identifier, meta_data, payload, payload_revision, payload_type, "
                     + "time_stamp) VALUES (?, 0, 'Request', ?, ?, ?, ?, ?, ?)");
@@ -442,15 +426,15 @@ public class Bench {
                     String newReference = "IMPORT-" + runId + "-" + i;
                     event.setString(1, requestId);
                     event.setString(2, UUID.randomUUID().toString());
-                    event.setBytes(3, template[2].getBytes(StandardCharsets.UTF_8));
-                    event.setBytes(4, template[1].replace(template[0], requestId)
-                            .replace("\"" + referenceId + "\"", "\"" + newReference + "\"")
+                    event.setBytes(3, template.metaData());
+                    event.setBytes(4, template.payload().replace(template.requestId(), requestId)
+                            .replace("\"" + template.referenceId() + "\"", "\"" + newReference + "\"")
                             .getBytes(StandardCharsets.UTF_8));
-                    event.setString(5, template[4]);
-                    event.setString(6, template[3]);
+                    event.setString(5, template.payloadRevision());
+                    event.setString(6, template.payloadType());
                     event.setString(7, Instant.now().toString());
                     event.addBatch();
-                    claim.setLong(1, Long.parseLong(template[5]));
+                    claim.setLong(1, template.orgId());
                     claim.setString(2, newReference);
                     claim.setString(3, requestId);
                     claim.addBatch();
@@ -488,6 +472,28 @@ public class Bench {
             System.err.printf(Locale.ROOT, "    views caught up %.1f s after the import started: %.0f events/s%n",
                     seconds, count / seconds);
             return out;
+        }
+    }
+
+    /** The stored submission that imported ones copy; the payload is JSON text. */
+    record SubmittedEvent(String requestId, String payload, byte[] metaData, String payloadType,
+                          String payloadRevision, long orgId) {
+        String referenceId() {
+            return jsonString(payload, "referenceId");
+        }
+    }
+
+    private static SubmittedEvent lastSubmitted(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet last = s.executeQuery(
+                "SELECT e.aggregate_identifier, e.payload, e.meta_data, e.payload_type, e.payload_revision, "
+                        + "r.org_id FROM domain_event_entry e JOIN request_reference_id r "
+                        + "ON r.request_id = e.aggregate_identifier WHERE e.sequence_number = 0 "
+                        + "ORDER BY e.global_index DESC LIMIT 1")) {
+            if (!last.next()) {
+                throw new IllegalStateException("no submitted request to copy in the event store");
+            }
+            return new SubmittedEvent(last.getString(1), new String(last.getBytes(2), StandardCharsets.UTF_8),
+                    last.getBytes(3), last.getString(4), last.getString(5), last.getLong(6));
         }
     }
 
