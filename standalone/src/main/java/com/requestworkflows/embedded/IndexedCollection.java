@@ -12,6 +12,7 @@ import org.h2.mvstore.MVMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -26,9 +27,31 @@ final class IndexedCollection extends H2Collection {
 
     private static final String ID = "_id";
 
+    private final MVMap<Object, Document> dataMap;
+    /** The key of the last document added; see {@link #addDocumentInternal}. */
+    private final AtomicLong lastPosition;
+
     IndexedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+        // Longs sort before the strings earlier builds keyed documents by: this is the greatest number, if any.
+        lastPosition = new AtomicLong(dataMap.floorKey(Long.MAX_VALUE) instanceof Long last ? last : 0);
+    }
+
+    /**
+     * Keys a new document by a number that grows with every insert, where the server keys it by its {@code _id}: the
+     * views' ids are random, so every insert went into some page of the file's tree (read back, if not cached, and
+     * rewritten whole at the next commit), while now inserts fill the last page. The indexes map ids and indexed
+     * values to these keys. Documents of files written before keep their ids as keys.
+     */
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Long position = lastPosition.incrementAndGet();
+        if (dataMap.putIfAbsent(position, document) != null) {
+            throw new IllegalStateException("Position " + position + " of " + getFullName() + " is taken");
+        }
+        return position;
     }
 
     /** A new sorted index is filled in one pass over the documents (the server's own way reads them twice). */

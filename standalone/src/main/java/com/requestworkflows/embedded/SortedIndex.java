@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.bson.MinKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,11 +35,18 @@ final class SortedIndex extends Index<Object> {
     private static final Comparator<Object> MONGO_ORDER = ValueComparator.ascWithoutListHandling();
     private static final int DISTINCT_PREFIXES_COUNTED = 1_000;
 
-    /** Indexed values (in key order) and the document's position; bounds use MinKey/MaxKey as values. */
-    record Entry(Object[] values, Object position) {
+    /**
+     * Indexed values (in key order), the document's id, which orders entries of equal values and finds an entry again,
+     * and its position (the store's key of the document); bounds use MinKey/MaxKey as values and id.
+     */
+    record Entry(Object[] values, Object id, Object position) {
     }
 
     private final String idField;
+    /** The indexed fields, once: the server's {@code keys()} builds a new list at every call. */
+    private final List<String> fields;
+    /** No indexed field is a path into a subdocument: {@link #scalarValues} may read them directly. */
+    private final boolean topLevelFields;
     private final boolean[] descending;
     private final NavigableSet<Entry> entries;
     /**
@@ -51,6 +59,8 @@ final class SortedIndex extends Index<Object> {
     SortedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
         this.idField = idField;
+        fields = List.copyOf(keys());
+        topLevelFields = fields.stream().noneMatch(field -> field.contains("."));
         descending = new boolean[keys.size()];
         for (int i = 0; i < descending.length; i++) {
             descending[i] = !keys.get(i).isAscending();
@@ -68,7 +78,7 @@ final class SortedIndex extends Index<Object> {
                 return descending[i] ? -c : c;
             }
         }
-        return VALUES.compare(a.position, b.position);
+        return VALUES.compare(a.id, b.id);
     }
 
     /**
@@ -100,7 +110,7 @@ final class SortedIndex extends Index<Object> {
     }
 
     List<String> fields() {
-        return keys();
+        return fields;
     }
 
     boolean isDescending(int key) {
@@ -132,7 +142,6 @@ final class SortedIndex extends Index<Object> {
      * prefix is not counted.
      */
     Long countWith(Map<String, Object> values) {
-        List<String> fields = keys();
         if (values.size() >= fields.size() || !values.keySet().equals(Set.copyOf(fields.subList(0, values.size())))) {
             return null;
         }
@@ -185,10 +194,15 @@ final class SortedIndex extends Index<Object> {
             Object edge = descending[i] == (fill instanceof MinKey) ? MaxKey.getInstance() : MinKey.getInstance();
             values[i] = i < prefix.size() ? prefix.get(i) : edge;
         }
-        return new Entry(values, fill);
+        return new Entry(values, fill, null);
     }
 
     private List<Entry> entriesOf(Document document, Object position) {
+        Object id = document.get(idField);
+        Object[] scalars = scalarValues(document);
+        if (scalars != null) {
+            return List.of(new Entry(scalars, id, position));
+        }
         Set<KeyValue> keyValues = getKeyValues(document);
         if (keyValues.size() > 1) {
             multikey = true;
@@ -201,13 +215,33 @@ final class SortedIndex extends Index<Object> {
                 multikey |= value instanceof List;
                 values[i] = value;
             }
-            result.add(new Entry(values, position));
+            result.add(new Entry(values, id, position));
         }
         return result;
     }
 
-    private Object positionOf(Document document) {
-        return document.get(idField);
+    /**
+     * The indexed values of a document whose indexed fields are all top-level and hold no array or subdocument (the
+     * views' documents), normalized as the server's {@link #getKeyValues} does: missing as null, every number as a
+     * double, -0.0 as 0.0. That method's general path (streams, path splitting by pattern) was most of the view
+     * store's write time. Null where only the general path knows the answer.
+     */
+    private Object[] scalarValues(Document document) {
+        if (!topLevelFields) {
+            return null;
+        }
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = document.get(fields.get(i));
+            if (value instanceof Number number) {
+                double normalized = number.doubleValue();
+                value = normalized == 0.0 ? 0.0 : normalized; // -0.0 == 0.0
+            } else if (value instanceof Map || value instanceof Collection) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return values;
     }
 
     @Override
@@ -231,17 +265,21 @@ final class SortedIndex extends Index<Object> {
 
     @Override
     public Object remove(Document document) {
-        Object position = positionOf(document);
-        removeEntries(document, position);
-        return position;
+        return removeEntries(document);
     }
 
-    private void removeEntries(Document document, Object position) {
-        for (Entry entry : entriesOf(document, position)) {
-            if (entries.remove(entry)) {
+    /** Removes the document's entries, found by its values and id; answers its position (null: none found). */
+    private Object removeEntries(Document document) {
+        Object position = null;
+        for (Entry probe : entriesOf(document, null)) {
+            Entry entry = entries.ceiling(probe);
+            if (entry != null && compare(entry, probe) == 0) {
+                entries.remove(entry);
                 removed(entry);
+                position = entry.position;
             }
         }
+        return position;
     }
 
     @Override
@@ -272,8 +310,12 @@ final class SortedIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-            removeEntries(oldDocument, position);
+        Object[] oldScalars = scalarValues(oldDocument);
+        Object[] newScalars = scalarValues(newDocument);
+        boolean unchanged = oldScalars != null && newScalars != null ? Arrays.equals(oldScalars, newScalars)
+                : nullAwareEqualsKeys(oldDocument, newDocument);
+        if (!unchanged) {
+            removeEntries(oldDocument);
             add(newDocument, position, collection);
         }
     }

@@ -86,6 +86,43 @@ class EmbeddedViewStoreTest {
                 .into(new ArrayList<>())).containsExactly(new Document(EARLIER).append("state", "approved"), later));
     }
 
+    /** Documents are kept in the order they came in, and new ones after a restart take no earlier one's place. */
+    @Test
+    void documentsKeepTheirOrderOfArrivalAcrossRestarts() throws IOException {
+        inStore(database -> {
+            MongoCollection<Document> requests = database.getCollection("requests");
+            requests.createIndex(new Document("n", 1));
+            requests.insertMany(List.of(new Document("_id", "z").append("n", 1), new Document("_id", "a").append("n", 2)));
+        });
+        inStore(database -> {
+            MongoCollection<Document> requests = database.getCollection("requests");
+            requests.insertOne(new Document("_id", "m").append("n", 3));
+            requests.deleteOne(new Document("_id", "a"));
+            requests.insertOne(new Document("_id", "a").append("n", 4));
+        });
+        inStore(database -> assertThat(database.getCollection("requests").find().map(d -> d.get("n"))
+                .into(new ArrayList<>())).containsExactly(1, 3, 4));
+    }
+
+    /** Earlier builds keyed documents by their ids: such documents are found, changed and removed as any other. */
+    @Test
+    void documentsKeyedByTheirIdsByAnEarlierBuildAreFoundChangedAndRemoved() throws IOException {
+        inStoreOfAnEarlierBuild(database -> database.getCollection("requests").insertMany(List.of(
+                new Document("_id", "old-1").append("orgId", 0L).append("createdAt", 1L),
+                new Document("_id", "old-2").append("orgId", 0L).append("createdAt", 2L))));
+        Document byOrgNewestFirst = new Document("orgId", -1).append("createdAt", -1);
+        inStore(database -> {
+            MongoCollection<Document> requests = database.getCollection("requests");
+            requests.createIndex(new Document("orgId", 1).append("createdAt", 1));
+            requests.insertOne(new Document("_id", "new-3").append("orgId", 0L).append("createdAt", 3L));
+            requests.updateOne(new Document("_id", "old-1"), new Document("$set", new Document("createdAt", 4L)));
+            requests.deleteOne(new Document("_id", "old-2"));
+        });
+        inStore(database -> assertThat(database.getCollection("requests").find(new Document("orgId", 0L))
+                .sort(byOrgNewestFirst).map(d -> d.get("_id")).into(new ArrayList<>()))
+                .containsExactly("old-1", "new-3"));
+    }
+
     /** Opens the store on this test's file, hands its database over, and closes it (a restart between calls). */
     private void inStore(Consumer<MongoDatabase> work) throws IOException {
         try (EmbeddedViewStore store = new EmbeddedViewStore(directory.resolve("views.mv.db"));

@@ -134,6 +134,10 @@ class IndexedViewBackendTest {
         c.documents().forEach(document -> collection.insertOne(new Document(document)));
         collection.updateMany(Filters.eq("requesterId", 3L),
                 new Document("$set", new Document("state", "rejected").append("createdAt", 33L)));
+        // Changes of indexed values to equal ones of other types (2 and 2.0, -0.0 and 0), and to missing.
+        collection.updateMany(Filters.eq("requesterId", 2L), new Document("$unset", new Document("state", "")));
+        collection.updateMany(Filters.eq("requesterId", 5L),
+                new Document("$set", new Document("orgId", 2.0).append("createdAt", -0.0)));
         collection.deleteMany(Filters.eq("requesterId", 4L));
         if (!c.indexFirst()) {
             createIndexes(collection);
@@ -151,7 +155,9 @@ class IndexedViewBackendTest {
 
     private static List<Object> createdAts(Iterable<Document> documents) {
         List<Object> values = new ArrayList<>();
-        documents.forEach(d -> values.add(d.get("createdAt") instanceof Number n ? n.doubleValue() : d.get("createdAt")));
+        // As MongoDB compares them: -0.0 equals 0.0 (+ 0.0 turns the one into the other).
+        documents.forEach(d -> values.add(d.get("createdAt") instanceof Number n ? n.doubleValue() + 0.0
+                : d.get("createdAt")));
         return values;
     }
 
