@@ -4,10 +4,12 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A unique index (the primary key among them) held in memory and rebuilt from the documents when the store opens.
@@ -17,9 +19,18 @@ import java.util.Map;
 final class HashUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final Map<KeyValue, Object> positions = new HashMap<>();
+    private final IndexedFields fields;
 
     HashUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        fields = new IndexedFields(keys());
+    }
+
+    /** The server's key values, read directly where the fields allow (every write asks for them). */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Object[] scalars = fields.scalarValues(document);
+        return scalars == null ? super.getKeyValues(document) : Set.of(new KeyValue(scalars));
     }
 
     @Override

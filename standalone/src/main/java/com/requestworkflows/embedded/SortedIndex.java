@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.bson.MinKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,9 +43,7 @@ final class SortedIndex extends Index<Object> {
 
     private final String idField;
     /** The indexed fields, once: the server's {@code keys()} builds a new list at every call. */
-    private final List<String> fields;
-    /** No indexed field is a path into a subdocument: {@link #scalarValues} may read them directly. */
-    private final boolean topLevelFields;
+    private final IndexedFields fields;
     private final boolean[] descending;
     private final NavigableSet<Entry> entries;
     /**
@@ -59,8 +56,7 @@ final class SortedIndex extends Index<Object> {
     SortedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
         this.idField = idField;
-        fields = List.copyOf(keys());
-        topLevelFields = fields.stream().noneMatch(field -> field.contains("."));
+        fields = new IndexedFields(keys());
         descending = new boolean[keys.size()];
         for (int i = 0; i < descending.length; i++) {
             descending[i] = !keys.get(i).isAscending();
@@ -110,7 +106,7 @@ final class SortedIndex extends Index<Object> {
     }
 
     List<String> fields() {
-        return fields;
+        return fields.names();
     }
 
     boolean isDescending(int key) {
@@ -142,7 +138,8 @@ final class SortedIndex extends Index<Object> {
      * prefix is not counted.
      */
     Long countWith(Map<String, Object> values) {
-        if (values.size() >= fields.size() || !values.keySet().equals(Set.copyOf(fields.subList(0, values.size())))) {
+        List<String> names = fields.names();
+        if (values.size() >= names.size() || !values.keySet().equals(Set.copyOf(names.subList(0, values.size())))) {
             return null;
         }
         if (values.isEmpty()) {
@@ -199,7 +196,7 @@ final class SortedIndex extends Index<Object> {
 
     private List<Entry> entriesOf(Document document, Object position) {
         Object id = document.get(idField);
-        Object[] scalars = scalarValues(document);
+        Object[] scalars = fields.scalarValues(document);
         if (scalars != null) {
             return List.of(new Entry(scalars, id, position));
         }
@@ -218,30 +215,6 @@ final class SortedIndex extends Index<Object> {
             result.add(new Entry(values, id, position));
         }
         return result;
-    }
-
-    /**
-     * The indexed values of a document whose indexed fields are all top-level and hold no array or subdocument (the
-     * views' documents), normalized as the server's {@link #getKeyValues} does: missing as null, every number as a
-     * double, -0.0 as 0.0. That method's general path (streams, path splitting by pattern) was most of the view
-     * store's write time. Null where only the general path knows the answer.
-     */
-    private Object[] scalarValues(Document document) {
-        if (!topLevelFields) {
-            return null;
-        }
-        Object[] values = new Object[fields.size()];
-        for (int i = 0; i < values.length; i++) {
-            Object value = document.get(fields.get(i));
-            if (value instanceof Number number) {
-                double normalized = number.doubleValue();
-                value = normalized == 0.0 ? 0.0 : normalized; // -0.0 == 0.0
-            } else if (value instanceof Map || value instanceof Collection) {
-                return null;
-            }
-            values[i] = value;
-        }
-        return values;
     }
 
     @Override
@@ -310,8 +283,8 @@ final class SortedIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        Object[] oldScalars = scalarValues(oldDocument);
-        Object[] newScalars = scalarValues(newDocument);
+        Object[] oldScalars = fields.scalarValues(oldDocument);
+        Object[] newScalars = fields.scalarValues(newDocument);
         boolean unchanged = oldScalars != null && newScalars != null ? Arrays.equals(oldScalars, newScalars)
                 : nullAwareEqualsKeys(oldDocument, newDocument);
         if (!unchanged) {
