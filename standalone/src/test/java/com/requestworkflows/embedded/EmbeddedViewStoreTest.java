@@ -92,7 +92,8 @@ class EmbeddedViewStoreTest {
         inStore(database -> {
             MongoCollection<Document> requests = database.getCollection("requests");
             requests.createIndex(new Document("n", 1));
-            requests.insertMany(List.of(new Document("_id", "z").append("n", 1), new Document("_id", "a").append("n", 2)));
+            requests.insertMany(List.of(new Document("_id", "z").append("n", 1),
+                    new Document("_id", "a").append("n", 2)));
         });
         inStore(database -> {
             MongoCollection<Document> requests = database.getCollection("requests");
