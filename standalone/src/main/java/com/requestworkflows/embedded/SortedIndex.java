@@ -194,12 +194,15 @@ final class SortedIndex extends Index<Object> {
         return new Entry(values, fill, null);
     }
 
+    /** The server's key values, read directly where the fields allow (every write asks for them, twice on updates). */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Object[] scalars = fields.scalarValues(document);
+        return scalars == null ? super.getKeyValues(document) : Set.of(new KeyValue(scalars));
+    }
+
     private List<Entry> entriesOf(Document document, Object position) {
         Object id = document.get(idField);
-        Object[] scalars = fields.scalarValues(document);
-        if (scalars != null) {
-            return List.of(new Entry(scalars, id, position));
-        }
         Set<KeyValue> keyValues = getKeyValues(document);
         if (keyValues.size() > 1) {
             multikey = true;
@@ -283,11 +286,7 @@ final class SortedIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        Object[] oldScalars = fields.scalarValues(oldDocument);
-        Object[] newScalars = fields.scalarValues(newDocument);
-        boolean unchanged = oldScalars != null && newScalars != null ? Arrays.equals(oldScalars, newScalars)
-                : nullAwareEqualsKeys(oldDocument, newDocument);
-        if (!unchanged) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
             removeEntries(oldDocument);
             add(newDocument, position, collection);
         }
