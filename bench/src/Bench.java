@@ -606,37 +606,85 @@ public class Bench {
                     + "VALUES (?, 0, 'Request', ?, ?, ?, '1', 'com.requestworkflows.RequestSubmittedEvent', ?)";
             byte[] metaData = "{\"traceId\":\"x\",\"correlationId\":\"y\"}".getBytes(StandardCharsets.UTF_8);
             try (PreparedStatement ps = c.prepareStatement(insert)) {
+                RawAppender appender = new RawAppender(c, ps, metaData);
                 for (int batch : new int[] {1, 100}) {
-                    c.setAutoCommit(batch == 1);
-                    long rows = 0;
-                    long start = System.nanoTime();
-                    long end = start + TimeUnit.SECONDS.toNanos(config.rawSeconds);
-                    while (System.nanoTime() < end) {
-                        for (int i = 0; i < batch; i++) {
-                            ps.setString(1, UUID.randomUUID().toString());
-                            ps.setString(2, UUID.randomUUID().toString());
-                            ps.setBytes(3, metaData);
-                            ps.setBytes(4, EVENT_PAYLOAD);
-                            ps.setString(5, Instant.now().toString());
-                            if (batch == 1) {
-                                ps.executeUpdate();
-                            } else {
-                                ps.addBatch();
-                            }
-                        }
-                        if (batch > 1) {
-                            ps.executeBatch();
-                            c.commit();
-                        }
-                        rows += batch;
-                    }
-                    double rate = rows / ((System.nanoTime() - start) / 1e9);
+                    double rate = appender.appendFor(batch);
                     out.put(batch == 1 ? "singleRowPerTxRowsPerSecond" : "batch100RowsPerSecond", round(rate));
                     System.err.printf(Locale.ROOT, "  raw event append, %3d row(s)/tx: %9.0f rows/s%n", batch, rate);
                 }
+                // The service appends into a table that holds every stored event, and appends slow down as a
+                // table and its random-key unique indexes grow: the same single-row appends into a table as full.
+                int full = Math.min(config.stages.get(config.stages.size() - 1), RAW_FULL_TABLE_ROWS);
+                if (appender.rows < full) {
+                    System.err.printf(Locale.ROOT, "  filling the raw table to %d rows...%n", full);
+                    appender.fillTo(full);
+                }
+                long rowsBefore = appender.rows;
+                double rate = appender.appendFor(1);
+                out.put("singleRowPerTxInFullTable", Map.of("rowsBefore", rowsBefore, "rowsPerSecond", round(rate)));
+                System.err.printf(Locale.ROOT, "  raw event append,   1 row/tx, %d rows before: %9.0f rows/s%n",
+                        rowsBefore, rate);
             }
         }
         return out;
+    }
+
+    /** Rows of the raw table before its last single-row appends, at most (larger stages compare with this many). */
+    static final int RAW_FULL_TABLE_ROWS = 100_000;
+
+    /** Appends rows shaped like the service's events into the raw table, counting them. */
+    final class RawAppender {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final byte[] metaData;
+        long rows;
+
+        RawAppender(Connection connection, PreparedStatement insert, byte[] metaData) {
+            this.connection = connection;
+            this.insert = insert;
+            this.metaData = metaData;
+        }
+
+        /** Appends {@code batch} rows per transaction for the configured seconds; answers rows/s. */
+        double appendFor(int batch) throws SQLException {
+            long before = rows;
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(config.rawSeconds);
+            while (System.nanoTime() < end) {
+                append(batch);
+            }
+            return (rows - before) / ((System.nanoTime() - start) / 1e9);
+        }
+
+        /** Appends in batches, unmeasured, until the table holds {@code total} rows. */
+        void fillTo(long total) throws SQLException {
+            while (rows < total) {
+                append((int) Math.min(1_000, total - rows));
+            }
+        }
+
+        private void append(int batch) throws SQLException {
+            if (connection.getAutoCommit() != (batch == 1)) {
+                connection.setAutoCommit(batch == 1);
+            }
+            for (int i = 0; i < batch; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setBytes(3, metaData);
+                insert.setBytes(4, EVENT_PAYLOAD);
+                insert.setString(5, Instant.now().toString());
+                if (batch == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (batch > 1) {
+                insert.executeBatch();
+                connection.commit();
+            }
+            rows += batch;
+        }
     }
 
     /** Raw document inserts into the service's own embedded view store, on a scratch file. */
@@ -823,6 +871,8 @@ public class Bench {
         double rawDocsMany = num(ceilings, "viewStore", "insertMany100DocsPerSecond");
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("submitPerRawSingleRowAppend", round3(submit.opsPerSecond() / rawSingle));
+        ratios.put("submitPerRawSingleRowAppendInFullTable", round3(submit.opsPerSecond()
+                / num(ceilings, "eventStore", "singleRowPerTxInFullTable", "rowsPerSecond")));
         ratios.put("approvePerRawSingleRowAppend", round3(approve.opsPerSecond() / rawSingle));
         ratios.put("submitPerRawBatch100Append", round3(submit.opsPerSecond() / rawBatch));
         ratios.put("submitPerRawInsertOne", round3(submit.opsPerSecond() / rawDocs));
