@@ -26,11 +26,10 @@ final class HashUniqueIndex extends AbstractUniqueIndex<Object> {
         fields = new IndexedFields(keys());
     }
 
-    /** The server's key values, read directly where the fields allow (every write asks for them). */
+    /** The server's key values, read directly where the fields allow (see {@link IndexedFields#keyValues}). */
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-        Object[] scalars = fields.scalarValues(document);
-        return scalars == null ? super.getKeyValues(document) : Set.of(new KeyValue(scalars));
+        return fields.keyValues(document, super::getKeyValues);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package com.requestworkflows.embedded;
 
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fields of an index, and their values in a document read directly where the server's generic way is not
@@ -47,5 +50,15 @@ final class IndexedFields {
             values[i] = value;
         }
         return values;
+    }
+
+    /**
+     * The key values of a document as the server's {@code Index.getKeyValues} answers them, read directly where
+     * {@link #scalarValues} can, else by {@code serverReading}. Indexes override the server's method with this; its
+     * uniqueness checks call a package-private variant that cannot be overridden, and still take the server's way.
+     */
+    Set<KeyValue> keyValues(Document document, Function<Document, Set<KeyValue>> serverReading) {
+        Object[] scalars = scalarValues(document);
+        return scalars == null ? serverReading.apply(document) : Set.of(new KeyValue(scalars));
     }
 }

@@ -194,11 +194,10 @@ final class SortedIndex extends Index<Object> {
         return new Entry(values, fill, null);
     }
 
-    /** The server's key values, read directly where the fields allow (every write asks for them, twice on updates). */
+    /** The server's key values, read directly where the fields allow (see {@link IndexedFields#keyValues}). */
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-        Object[] scalars = fields.scalarValues(document);
-        return scalars == null ? super.getKeyValues(document) : Set.of(new KeyValue(scalars));
+        return fields.keyValues(document, super::getKeyValues);
     }
 
     private List<Entry> entriesOf(Document document, Object position) {
