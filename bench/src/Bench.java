@@ -413,7 +413,7 @@ public class Bench {
         System.err.printf(Locale.ROOT, "  seed-import: %d submitted events into the event store%n", count);
         long start = System.nanoTime();
         long lastIndex;
-        try (Connection c = DriverManager.getConnection(config.eventStoreUrl, config.eventStoreUser, "")) {
+        try (Connection c = connect(config.eventStoreUrl, config.eventStoreUser)) {
             c.setAutoCommit(false);
             SubmittedEvent template = lastSubmitted(c);
             try (PreparedStatement event = c.prepareStatement("INSERT INTO domain_event_entry (aggregate_identifier, "
@@ -591,7 +591,7 @@ public class Bench {
      */
     Map<String, Object> rawEventAppends(String url, String user, String blobType, String identity) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url, user, "")) {
+        try (Connection c = connect(url, user)) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE raw_event_entry (global_index BIGINT " + identity + " PRIMARY KEY, "
                         + "aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, "
@@ -726,7 +726,7 @@ public class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         if (config.store.equals("postgres")) {
             String schema = "bench_raw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            try (Connection c = DriverManager.getConnection(config.pgUrl, config.pgUser, "");
+            try (Connection c = connect(config.pgUrl, config.pgUser);
                  Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             }
@@ -1002,8 +1002,14 @@ public class Bench {
         new Bench(Config.parse(args)).run();
     }
 
+    /** PostgreSQL's password, if it asks for one, comes from the usual {@code PGPASSWORD}; H2's is empty. */
+    static Connection connect(String url, String user) throws SQLException {
+        String password = url.startsWith("jdbc:postgresql:") ? System.getenv().getOrDefault("PGPASSWORD", "") : "";
+        return DriverManager.getConnection(url, user, password);
+    }
+
     static void dropPgSchema(String url, String user, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+        try (Connection c = connect(url, user); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
