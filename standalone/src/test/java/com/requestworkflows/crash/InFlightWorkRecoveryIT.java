@@ -58,7 +58,9 @@ class InFlightWorkRecoveryIT {
                     "--requests.webhooks.poll-interval=100ms",
                     "--requests.webhooks.initial-backoff=100ms",
                     "--requests.webhooks.max-backoff=500ms",
-                    "--requests.webhooks.max-attempts=1000");
+                    "--requests.webhooks.max-attempts=1000",
+                    // The subscriber runs on this host, which webhooks may not reach by default.
+                    "--requests.webhooks.blocked-networks=169.254.0.0/16");
             try (ServiceProcess service = new ServiceProcess(ServiceProcess.jarUnderTest(), workDirectory.resolve("data"), arguments)) {
                 ApiClient api = service.start();
                 Requests requests = new Requests(api);

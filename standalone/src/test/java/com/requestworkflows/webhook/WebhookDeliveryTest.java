@@ -114,8 +114,11 @@ class WebhookDeliveryTest extends ServiceTest {
             assertThat(delivery.header("X-Webhook-Subscription")).isEqualTo(hook.id());
             assertThat(delivery.header("X-Webhook-Signature")).isEqualTo("sha256=" + hmacSha256(hook.secret(),
                     delivery.body()));
-            assertThat(Long.parseLong(delivery.header("X-Webhook-Timestamp")))
+            String timestamp = delivery.header("X-Webhook-Timestamp");
+            assertThat(Long.parseLong(timestamp))
                     .isBetween(Instant.now().minusSeconds(60).getEpochSecond(), Instant.now().getEpochSecond());
+            assertThat(delivery.header("X-Webhook-Signature-V2")).isEqualTo("sha256=" + hmacSha256(hook.secret(),
+                    timestamp + "." + delivery.body()));
         }
         assertSameMembers(json(delivered.get(0).body()), reference("points-redemption-pending.json"));
         assertSameMembers(json(delivered.get(1).body()), reference("points-redemption-approved.json"));
@@ -334,6 +337,9 @@ class WebhookDeliveryTest extends ServiceTest {
         assertRefused(Map.of("url", "not a url"), "url");
         assertRefused(Map.of("url", "/relative/hook"), "url");
         assertRefused(Map.of("url", "https://example.com/" + "a".repeat(2000)), "url");
+        assertRefused(Map.of("url", "http://169.254.169.254/latest/meta-data/"), "url");
+        assertThat(api.post("admin", "/api/v1/webhooks", Map.of("url", "http://169.254.169.254/")).json()
+                .path("detail").asText()).contains("blocked network 169.254.0.0/16");
         assertRefused(Map.of("url", url, "requestTypes", List.of("POINTS_TRANSFER")), "requestTypes[0]");
         assertRefused(Map.of("url", url, "states", List.of("approved", "lost")), "states[1]");
         assertRefused(Map.of("url", url, "secret", "short"), "secret");

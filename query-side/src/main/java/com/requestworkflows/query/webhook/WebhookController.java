@@ -45,10 +45,13 @@ public class WebhookController {
     private final SecureRandom random = new SecureRandom();
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveryLog deliveries;
+    private final WebhookTargets targets;
 
-    public WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveryLog deliveries) {
+    public WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveryLog deliveries,
+                             WebhookTargets targets) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.targets = targets;
     }
 
     /** Empty or absent filters let every request type and state through. */
@@ -88,6 +91,9 @@ public class WebhookController {
     public ResponseEntity<SubscriptionView> subscribe(@RequestBody SubscribeBody body,
                                                       @AuthenticationPrincipal Caller caller) {
         String url = webhookUrl(body.url());
+        targets.refusal(URI.create(url)).ifPresent(reason -> {
+            throw new InvalidRequestException("url", "may not be used: " + reason);
+        });
         boolean generateSecret = body.secret() == null;
         String secret = generateSecret ? generatedSecret() : validSecret(body.secret());
         WebhookSubscription created = subscriptions.create(caller.orgId(), url, secret,

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How workflow events are delivered to webhook subscribers ({@code requests.webhooks.*}).
@@ -15,6 +16,9 @@ import java.time.Duration;
  * @param maxAttempts                attempts before a delivery is parked for an admin to send again
  * @param maxInFlightPerSubscription deliveries under way at once to one subscriber (per instance), so that a slow
  *                                   subscriber holds up no other
+ * @param blockedNetworks            networks (CIDR) no subscription may point into, see {@link WebhookTargets}: by
+ *                                   default this host (loopback, unspecified), link-local addresses (cloud instance
+ *                                   metadata among them) and multicast
  */
 @ConfigurationProperties("requests.webhooks")
 public record WebhookProperties(@DefaultValue("250ms") Duration pollInterval,
@@ -23,7 +27,9 @@ public record WebhookProperties(@DefaultValue("250ms") Duration pollInterval,
                                 @DefaultValue("5m") Duration maxBackoff,
                                 @DefaultValue("2") double backoffMultiplier,
                                 @DefaultValue("8") int maxAttempts,
-                                @DefaultValue("2") int maxInFlightPerSubscription) {
+                                @DefaultValue("2") int maxInFlightPerSubscription,
+                                @DefaultValue({"127.0.0.0/8", "::1/128", "0.0.0.0/8", "::/128", "169.254.0.0/16",
+                                        "fe80::/10", "224.0.0.0/4", "ff00::/8"}) List<String> blockedNetworks) {
 
     public WebhookProperties {
         requirePositive("poll-interval", pollInterval);

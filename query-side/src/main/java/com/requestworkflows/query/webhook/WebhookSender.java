@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +30,17 @@ public class WebhookSender {
     private static final String EVENT_ID_HEADER = "X-Webhook-Id";
     private static final String TIMESTAMP_HEADER = "X-Webhook-Timestamp";
     private static final String SIGNATURE_HEADER = "X-Webhook-Signature";
+    private static final String TIMESTAMPED_SIGNATURE_HEADER = "X-Webhook-Signature-V2";
     private static final String SUBSCRIPTION_HEADER = "X-Webhook-Subscription";
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final WebhookProperties properties;
+    private final WebhookTargets targets;
     private final HttpClient http;
 
-    public WebhookSender(WebhookProperties properties) {
+    public WebhookSender(WebhookProperties properties, WebhookTargets targets) {
         this.properties = properties;
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -45,13 +49,21 @@ public class WebhookSender {
     public CompletableFuture<AttemptOutcome> send(DueSubscription subscription, DueDelivery delivery) {
         long started = System.nanoTime();
         try {
+            URI url = URI.create(subscription.url());
+            Optional<String> refusal = targets.refusal(url);
+            if (refusal.isPresent()) {
+                return CompletableFuture.completedFuture(AttemptOutcome.failed("not sent: " + refusal.get(), 0));
+            }
             byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+            long now = Instant.now().getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(properties.timeout())
                     .header("Content-Type", "application/json")
                     .header(EVENT_ID_HEADER, delivery.eventId())
-                    .header(TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                    .header(TIMESTAMP_HEADER, Long.toString(now))
                     .header(SIGNATURE_HEADER, WebhookSignature.of(subscription.secret(), body))
+                    .header(TIMESTAMPED_SIGNATURE_HEADER,
+                            WebhookSignature.timestamped(subscription.secret(), now, body))
                     .header(SUBSCRIPTION_HEADER, subscription.id())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
