@@ -3,6 +3,7 @@ package com.requestworkflows.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.requestworkflows.query.webhook.WebhookSubscriptions;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Received;
@@ -25,7 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +76,9 @@ class WebhookDeliveryTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WebhookSubscriptions subscriptions;
 
     private final List<Subscriber> subscribers = new ArrayList<>();
 
@@ -327,6 +333,33 @@ class WebhookDeliveryTest extends ServiceTest {
         assertProblem(api.post("otherchecker", "/api/v1/webhooks/dead-letters/" + ourDelivery + "/redeliver", null),
                 404);
         assertThat(deadLetters("otherchecker", null).findValuesAsText("subscriptionId")).doesNotContain(ours.id());
+    }
+
+    @Test
+    void secretsAreStoredSealedAndPlainOnesOfEarlierRowsAreSealedAtStart() throws IOException {
+        Subscriber hook = subscribe("admin", Map.of());
+        Map<String, Object> stored = jdbc.queryForMap(
+                "SELECT secret, sealed_secret FROM webhook_subscription WHERE id = ?", hook.id());
+        assertThat(stored.get("secret")).isNull();
+        assertThat((String) stored.get("sealed_secret")).isNotBlank().doesNotContain(hook.secret());
+        Path keyFile = dataDirectory.resolve("webhook-secrets.key");
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        String earlier = UUID.randomUUID().toString();
+        String plainSecret = "stored-in-plain-" + earlier;
+        jdbc.update("INSERT INTO webhook_subscription (id, org_id, url, secret, created_by, created_at) "
+                        + "VALUES (?, 0, 'https://example.com/hook', ?, 9001, ?)",
+                earlier, plainSecret, System.currentTimeMillis());
+        subscriptions.sealPlainSecrets();
+
+        stored = jdbc.queryForMap("SELECT secret, sealed_secret FROM webhook_subscription WHERE id = ?", earlier);
+        assertThat(stored.get("secret")).isNull();
+        assertThat((String) stored.get("sealed_secret")).doesNotContain(plainSecret);
+        assertThat(subscriptions.find(0, earlier)).hasValueSatisfying(
+                subscription -> assertThat(subscription.secret()).isEqualTo(plainSecret));
+        assertThat(api.get("admin", "/api/v1/webhooks/" + earlier).json().path("secretHint").asText())
+                .isEqualTo(plainSecret.substring(plainSecret.length() - 4));
+        assertThat(api.send("admin", "DELETE", "/api/v1/webhooks/" + earlier, null, null).status()).isEqualTo(204);
     }
 
     @Test

@@ -16,9 +16,11 @@ import java.util.List;
 public class WebhookDeliveryQueue {
 
     private final JdbcTemplate jdbc;
+    private final WebhookSecrets secrets;
 
-    public WebhookDeliveryQueue(JdbcTemplate jdbc) {
+    public WebhookDeliveryQueue(JdbcTemplate jdbc, WebhookSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** A subscription with deliveries that are due, and whether it has been deleted since they were queued. */
@@ -69,11 +71,11 @@ public class WebhookDeliveryQueue {
     }
 
     public List<DueSubscription> subscriptionsWithDueDeliveries(long now) {
-        return jdbc.query("SELECT s.id, s.url, s.secret, s.deleted_at FROM webhook_subscription s WHERE s.id IN "
-                        + "(SELECT d.subscription_id FROM webhook_delivery d "
+        return jdbc.query("SELECT s.id, s.url, s.secret, s.sealed_secret, s.deleted_at FROM webhook_subscription s "
+                        + "WHERE s.id IN (SELECT d.subscription_id FROM webhook_delivery d "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?)",
-                (row, index) -> new DueSubscription(row.getString(1), row.getString(2), row.getString(3),
-                        row.getObject(4) != null),
+                (row, index) -> new DueSubscription(row.getString("id"), row.getString("url"), secrets.of(row),
+                        row.getObject("deleted_at") != null),
                 now);
     }
 

@@ -4,6 +4,7 @@ import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.query.request.ListingParameters;
 import com.requestworkflows.query.request.PageResponse;
+import jakarta.annotation.PostConstruct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,43 +27,63 @@ import java.util.stream.Collectors;
 @Component
 public class WebhookSubscriptions {
 
-    private static final String COLUMNS =
-            "id, org_id, url, secret, request_types, states, created_by, created_at FROM webhook_subscription";
-    private static final RowMapper<WebhookSubscription> ROW = (row, index) -> new WebhookSubscription(
-            row.getString("id"), row.getLong("org_id"), row.getString("url"), row.getString("secret"),
-            fromList(row.getString("request_types"), RequestType.class),
-            fromList(row.getString("states"), RequestState.class),
-            row.getLong("created_by"), row.getLong("created_at"));
+    private static final String COLUMNS = "id, org_id, url, secret, sealed_secret, request_types, states, created_by, "
+            + "created_at FROM webhook_subscription";
 
     private final JdbcTemplate jdbc;
     private final WebhookDeliveryQueue deliveries;
+    private final WebhookSecrets secrets;
+    private final RowMapper<WebhookSubscription> rows;
 
-    public WebhookSubscriptions(JdbcTemplate jdbc, WebhookDeliveryQueue deliveries) {
+    public WebhookSubscriptions(JdbcTemplate jdbc, WebhookDeliveryQueue deliveries, WebhookSecrets secrets) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
+        this.secrets = secrets;
+        this.rows = (row, index) -> new WebhookSubscription(
+                row.getString("id"), row.getLong("org_id"), row.getString("url"), secrets.of(row),
+                fromList(row.getString("request_types"), RequestType.class),
+                fromList(row.getString("states"), RequestState.class),
+                row.getLong("created_by"), row.getLong("created_at"));
+    }
+
+    /**
+     * Seals the secrets that rows written before sealing still hold in plain text, and reads one sealed secret, so
+     * that a key other than the one that sealed them stops the start-up rather than every delivery.
+     */
+    @PostConstruct
+    public void sealPlainSecrets() {
+        List<Map<String, Object>> plain = jdbc.queryForList(
+                "SELECT id, secret FROM webhook_subscription WHERE sealed_secret IS NULL");
+        for (Map<String, Object> subscription : plain) {
+            String id = (String) subscription.get("id");
+            String sealed = secrets.seal((String) subscription.get("secret"), id);
+            jdbc.update("UPDATE webhook_subscription SET sealed_secret = ?, secret = NULL "
+                    + "WHERE id = ? AND sealed_secret IS NULL", sealed, id);
+        }
+        jdbc.query("SELECT " + COLUMNS + " ORDER BY created_at DESC, id LIMIT 1", rows);
     }
 
     public WebhookSubscription create(long orgId, String url, String secret, Set<RequestType> requestTypes,
                                       Set<RequestState> states, long createdBy) {
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), orgId, url, secret,
                 requestTypes, states, createdBy, System.currentTimeMillis());
-        jdbc.update("INSERT INTO webhook_subscription (id, org_id, url, secret, request_types, states, created_by, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                subscription.id(), orgId, url, secret, toList(requestTypes), toList(states), createdBy,
-                subscription.createdAt());
+        jdbc.update("INSERT INTO webhook_subscription (id, org_id, url, sealed_secret, request_types, states, "
+                        + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                subscription.id(), orgId, url, secrets.seal(secret, subscription.id()), toList(requestTypes),
+                toList(states), createdBy, subscription.createdAt());
         return subscription;
     }
 
     /** The org's live subscriptions, oldest first. */
     public List<WebhookSubscription> live(long orgId) {
         return jdbc.query("SELECT " + COLUMNS + " WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id",
-                ROW, orgId);
+                rows, orgId);
     }
 
     public PageResponse<WebhookSubscription> page(long orgId, ListingParameters.Paging paging) {
         List<WebhookSubscription> content = jdbc.query("SELECT " + COLUMNS
                         + " WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id LIMIT ? OFFSET ?",
-                ROW, orgId, paging.size(), (long) paging.page() * paging.size());
+                rows, orgId, paging.size(), (long) paging.page() * paging.size());
         Long total = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM webhook_subscription WHERE org_id = ? AND deleted_at IS NULL", Long.class, orgId);
         return PageResponse.of(content, paging, total == null ? 0 : total);
@@ -69,7 +91,7 @@ public class WebhookSubscriptions {
 
     /** A live subscription of the org; another org's is as unknown as any other id. */
     public Optional<WebhookSubscription> find(long orgId, String id) {
-        return jdbc.query("SELECT " + COLUMNS + " WHERE id = ? AND org_id = ? AND deleted_at IS NULL", ROW, id, orgId)
+        return jdbc.query("SELECT " + COLUMNS + " WHERE id = ? AND org_id = ? AND deleted_at IS NULL", rows, id, orgId)
                 .stream().findFirst();
     }
 
