@@ -47,28 +47,21 @@ public record RequestFact(@Id String requestId,
                 || event instanceof RequestExecutionFailedEvent || event instanceof RequestExecutionRetriedEvent;
     }
 
-    /**
-     * The fact after one more event. Kept here rather than derived through {@code RequestView.evolve}, which needs
-     * the whole request (attributes, execution) that this view does not store; the states are the same.
-     */
+    /** The fact after one more event (its state as {@link RequestState#after} says). */
     RequestFact after(RequestEvent event, long at, long sequence) {
-        if (event instanceof RequestApprovedEvent approved) {
-            return approved.executionRequired()
-                    ? decided(RequestState.EXECUTING, approved.checkerId(), approved.approvalType(), at, null, sequence)
-                    : decided(RequestState.APPROVED, approved.checkerId(), approved.approvalType(), at, at, sequence);
-        } else if (event instanceof RequestRejectedEvent rejected) {
-            return decided(RequestState.REJECTED, rejected.checkerId(), null, at, at, sequence);
-        } else if (event instanceof RequestCancelledEvent) {
-            return decided(RequestState.CANCELLED, null, null, at, at, sequence);
-        } else if (event instanceof RequestExecutedEvent) {
-            return executed(RequestState.APPROVED, at, sequence);
-        } else if (event instanceof RequestExecutionFailedEvent) {
-            return executed(RequestState.FAILED, at, sequence);
-        } else if (event instanceof RequestExecutionRetriedEvent) {
-            // A retried execution has no outcome until the platform answers again.
-            return executed(RequestState.EXECUTING, null, sequence);
+        if (!changedBy(event)) {
+            return this;
         }
-        return this;
+        RequestState next = state.after(event);
+        Long newOutcomeAt = next.isOutcome() ? at : null;
+        if (event instanceof RequestApprovedEvent approved) {
+            return decided(next, approved.checkerId(), approved.approvalType(), at, newOutcomeAt, sequence);
+        } else if (event instanceof RequestRejectedEvent rejected) {
+            return decided(next, rejected.checkerId(), null, at, newOutcomeAt, sequence);
+        } else if (event instanceof RequestCancelledEvent) {
+            return decided(next, null, null, at, newOutcomeAt, sequence);
+        }
+        return executed(next, newOutcomeAt, sequence);
     }
 
     boolean pending() {

@@ -29,6 +29,34 @@ public enum RequestState {
         return wire;
     }
 
+    /**
+     * The state a request in this one reaches with {@code event}: the one place that says which event leads where.
+     * An execution attempt that will be tried again changes nothing.
+     */
+    public RequestState after(RequestEvent event) {
+        if (event instanceof RequestSubmittedEvent) {
+            return PENDING;
+        } else if (event instanceof RequestApprovedEvent approved) {
+            return approved.executionRequired() ? EXECUTING : APPROVED;
+        } else if (event instanceof RequestRejectedEvent) {
+            return REJECTED;
+        } else if (event instanceof RequestCancelledEvent) {
+            return CANCELLED;
+        } else if (event instanceof RequestExecutedEvent) {
+            return APPROVED;
+        } else if (event instanceof RequestExecutionFailedEvent) {
+            return FAILED;
+        } else if (event instanceof RequestExecutionRetriedEvent) {
+            return EXECUTING;
+        }
+        return this;
+    }
+
+    /** Whether the request has an outcome in this state (it may still change: a failed execution can be retried). */
+    public boolean isOutcome() {
+        return this != PENDING && this != EXECUTING;
+    }
+
     /** Accepts the wire spelling (case-insensitive) or the constant name, e.g. {@code AdminTask} or {@code PENDING}. */
     public static RequestState parse(String field, String value) {
         return Arrays.stream(values())

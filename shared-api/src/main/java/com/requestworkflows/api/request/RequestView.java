@@ -64,38 +64,36 @@ public record RequestView(String requestId,
     }
 
     public RequestView approved(RequestApprovedEvent event, Instant at) {
-        return event.executionRequired()
-                ? decided(RequestState.EXECUTING, event.checkerId(), event.comment(), event.approvalType(),
-                        event.approvalRule(), ExecutionView.started(requestId, 1), at)
-                : decided(RequestState.APPROVED, event.checkerId(), event.comment(), event.approvalType(),
-                        event.approvalRule(), ExecutionView.notConfigured(), at);
+        return decided(state.after(event), event.checkerId(), event.comment(), event.approvalType(),
+                event.approvalRule(), event.executionRequired() ? ExecutionView.started(requestId, 1)
+                        : ExecutionView.notConfigured(), at);
     }
 
     public RequestView rejected(RequestRejectedEvent event, Instant at) {
-        return decided(RequestState.REJECTED, event.checkerId(), event.comment(), null, null, null, at);
+        return decided(state.after(event), event.checkerId(), event.comment(), null, null, null, at);
     }
 
     public RequestView cancelled(RequestCancelledEvent event, Instant at) {
-        return decided(RequestState.CANCELLED, null, event.comment(), null, null, null, at);
+        return decided(state.after(event), null, event.comment(), null, null, null, at);
     }
 
     public RequestView executionAttemptFailed(RequestExecutionAttemptFailedEvent event, Instant at) {
-        return executing(state, execution.attempted(ExecutionView.Status.EXECUTING, event.attempt(),
+        return executing(state.after(event), execution.attempted(ExecutionView.Status.EXECUTING, event.attempt(),
                 event.nextAttemptAt()), at);
     }
 
     public RequestView executed(RequestExecutedEvent event, Instant at) {
-        return executing(RequestState.APPROVED, execution.attempted(ExecutionView.Status.SUCCEEDED, event.attempt(),
+        return executing(state.after(event), execution.attempted(ExecutionView.Status.SUCCEEDED, event.attempt(),
                 null), at);
     }
 
     public RequestView executionFailed(RequestExecutionFailedEvent event, Instant at) {
-        return executing(RequestState.FAILED, execution.attempted(ExecutionView.Status.FAILED, event.attempt(),
+        return executing(state.after(event), execution.attempted(ExecutionView.Status.FAILED, event.attempt(),
                 null), at);
     }
 
     public RequestView executionRetried(RequestExecutionRetriedEvent event, Instant at) {
-        return executing(RequestState.EXECUTING, ExecutionView.started(requestId, event.round()), at);
+        return executing(state.after(event), ExecutionView.started(requestId, event.round()), at);
     }
 
     private RequestView decided(RequestState newState, Long newCheckerId, String newComment,
