@@ -15,6 +15,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * mongo-java-server's file-backed (H2 MVStore) backend with what the views need from real MongoDB: non-unique
@@ -39,14 +40,65 @@ final class IndexedViewBackend extends H2Backend {
      */
     private static final int KEYS_PER_PAGE = 12;
 
+    /** Held while the file is written, so that no commit falls among the changes of a rename. */
+    private final ReentrantLock commits = new ReentrantLock();
+    private final MVStore store;
+
     IndexedViewBackend(String fileName) {
-        super(open(fileName));
+        this(open(fileName));
+    }
+
+    /** Over a store opened elsewhere (the tests open files at earlier versions). */
+    IndexedViewBackend(MVStore store) {
+        super(store);
+        this.store = store;
     }
 
     private static MVStore open(String fileName) {
         MVStore.Builder builder = new MVStore.Builder().keysPerPage(KEYS_PER_PAGE);
         MVStore store = (fileName == null ? builder : builder.fileName(fileName)).open();
         store.setRetentionTime(RETENTION_MILLIS); // not kept in the file: set on every open
+        return store;
+    }
+
+    @Override
+    public void commit() {
+        commits.lock();
+        try {
+            super.commit();
+        } finally {
+            commits.unlock();
+        }
+    }
+
+    /**
+     * A rename (a rebuild's swap: the live collection dropped, the fresh one moved to its name, and the metadata of
+     * both) is a dozen changes of the file's maps. A commit among them would leave a file in which no collection
+     * holds the view, and a process killed then would start with it empty. So while a rename runs nothing commits:
+     * flushes wait, the store's background writer pauses, and the rename commits before and after itself. (The store
+     * would also commit by itself past about 19 MB of unsaved changes: far more than the views write meanwhile.)
+     */
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!command.equalsIgnoreCase("renameCollection")) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        commits.lock();
+        int autoCommitDelay = store.getAutoCommitDelay();
+        try {
+            store.setAutoCommitDelay(0);
+            store.commit();
+            Document answer = super.handleCommand(channel, databaseName, command, query);
+            store.commit();
+            return answer;
+        } finally {
+            store.setAutoCommitDelay(autoCommitDelay);
+            commits.unlock();
+        }
+    }
+
+    /** The store underneath, for the tests. */
+    MVStore store() {
         return store;
     }
 

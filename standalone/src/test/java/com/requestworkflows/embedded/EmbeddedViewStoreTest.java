@@ -9,14 +9,17 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -24,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the view store keeps in its file must be what it answered before it was closed. */
 class EmbeddedViewStoreTest {
+
+    private static final int GENERATIONS = 30;
+    private static final int GENERATION_SIZE = 20;
 
     private static final Document EARLIER = new Document("_id", "earlier").append("state", "pending")
             .append("amount", 12.5).append("at", new Date(1_700_000_000_000L))
@@ -48,6 +54,70 @@ class EmbeddedViewStoreTest {
             assertThat(ids(database)).containsExactly("fresh-0", "fresh-1", "fresh-2");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("requests");
         });
+    }
+
+    /**
+     * A killed process leaves the file as of some commit, and other views flush (commit) whenever their batches end.
+     * Whichever commit the file ends with, the live collection must hold all of its old documents or all of its new
+     * ones: every version the file went through while generations of a rebuild were swapped in is opened (as a start
+     * after a kill there would) and checked.
+     */
+    @Test
+    void aKillAtAnyCommitDuringSwapsLeavesTheViewOldOrNewButWhole() throws Exception {
+        Path file = directory.resolve("views.mv.db");
+        IndexedViewBackend backend = new IndexedViewBackend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        long first;
+        long last;
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoDatabase database = client.getDatabase("requests");
+            database.getCollection("requests").insertMany(generation(0));
+            backend.commit();
+            first = backend.store().getCurrentVersion();
+            AtomicBoolean swapping = new AtomicBoolean(true);
+            Thread otherViewsFlushing = new Thread(() -> {
+                while (swapping.get()) {
+                    backend.commit();
+                }
+            });
+            otherViewsFlushing.start();
+            for (int generation = 1; generation <= GENERATIONS; generation++) {
+                database.getCollection("requests_rebuild").insertMany(generation(generation));
+                swapInRebuild(database);
+            }
+            swapping.set(false);
+            otherViewsFlushing.join();
+            backend.store().setAutoCommitDelay(0);
+            backend.commit();
+            last = backend.store().getCurrentVersion();
+            Files.copy(file, directory.resolve("killed.mv.db"));
+        } finally {
+            server.shutdownNow();
+        }
+
+        assertThat(last - first).as("versions the swaps went through").isGreaterThanOrEqualTo(2L * GENERATIONS);
+        for (long version = first; version <= last; version++) {
+            Path killed = Files.copy(directory.resolve("killed.mv.db"), directory.resolve("at-" + version + ".mv.db"));
+            MVStore store = new MVStore.Builder().fileName(killed.toString()).open();
+            try {
+                store.rollbackTo(version); // fails if the file no longer holds that version
+                var requests = new IndexedViewBackend(store).resolveDatabase("requests")
+                        .resolveCollection("requests", false);
+                assertThat(requests).as("the live collection at version %d", version).isNotNull();
+                List<Object> generations = new ArrayList<>();
+                requests.handleQuery(new de.bwaldvogel.mongo.bson.Document())
+                        .forEach(document -> generations.add(document.get("generation")));
+                assertThat(generations).as("the live collection's documents at version %d", version)
+                        .hasSize(GENERATION_SIZE).containsOnly(generations.get(0));
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    private static List<Document> generation(int generation) {
+        return IntStream.range(0, GENERATION_SIZE)
+                .mapToObj(i -> new Document("_id", generation + "-" + i).append("generation", generation)).toList();
     }
 
     /**

@@ -46,7 +46,7 @@ class IndexedViewBackendTest {
     @BeforeContainer
     static void startServers() {
         plainServer = new MongoServer(new H2Backend((String) null));
-        indexedServer = new MongoServer(new IndexedViewBackend(null));
+        indexedServer = new MongoServer(new IndexedViewBackend((String) null));
         plain = MongoClients.create(plainServer.bindAndGetConnectionString());
         indexed = MongoClients.create(indexedServer.bindAndGetConnectionString());
     }
