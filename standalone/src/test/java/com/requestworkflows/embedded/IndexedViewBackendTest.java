@@ -1,5 +1,6 @@
 package com.requestworkflows.embedded;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -97,6 +98,60 @@ class IndexedViewBackendTest {
                     .isEqualTo(expected.countDocuments(filter));
             assertThat(ids(actual.find(filter))).isEqualTo(ids(expected.find(filter)));
         }
+    }
+
+    /** A write to a collection with unique indexes: an insert, a replacement or a change of one field, by _id. */
+    record Write(String kind, int id, Object referenceId) {
+
+        /** The write's outcome: ok, or the server's error code and message. */
+        String applyTo(MongoCollection<Document> collection) {
+            Document document = new Document("_id", "r" + id).append("orgId", 0L);
+            if (referenceId != null) {
+                document.append("referenceId", referenceId);
+            }
+            try {
+                switch (kind) {
+                    case "insert" -> collection.insertOne(document);
+                    case "replace" -> collection.replaceOne(Filters.eq("_id", "r" + id), document);
+                    default -> collection.updateOne(Filters.eq("_id", "r" + id),
+                            new Document("$set", new Document("referenceId", referenceId)));
+                }
+                return "ok";
+            } catch (MongoWriteException refused) {
+                return refused.getError().getCode() + " " + refused.getError().getMessage();
+            }
+        }
+    }
+
+    /**
+     * The unique indexes keep their keys in memory, not in the server's store map: every write must succeed or be
+     * refused, with the same error, as on the plain server.
+     */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void uniqueIndexesRefuseExactlyWhatThePlainServerRefuses(@ForAll("writes") List<Write> writes) {
+        MongoCollection<Document> expected = uniquelyIndexed(plain);
+        MongoCollection<Document> actual = uniquelyIndexed(indexed);
+        for (Write write : writes) {
+            assertThat(write.applyTo(actual)).as("%s", write).isEqualTo(write.applyTo(expected));
+        }
+        assertThat(actual.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                .isEqualTo(expected.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+    }
+
+    private static MongoCollection<Document> uniquelyIndexed(MongoClient client) {
+        MongoCollection<Document> collection = client.getDatabase("test").getCollection("unique");
+        collection.drop();
+        collection.createIndex(Indexes.ascending("orgId", "referenceId"), new IndexOptions().unique(true));
+        return collection;
+    }
+
+    @Provide
+    Arbitrary<List<Write>> writes() {
+        // Few ids and reference ids, so that writes collide; 1, 1L and 1.0 are one key, as is a missing one and null.
+        Arbitrary<Object> referenceIds = Arbitraries.oneOf(Arbitraries.of("A", "B", "C"),
+                Arbitraries.of(1, 1L, 1.0, 2.0, -0.0, 0L), Arbitraries.just(null));
+        return Combinators.combine(Arbitraries.of("insert", "replace", "set"), Arbitraries.integers().between(0, 5),
+                referenceIds).as(Write::new).list().ofMinSize(1).ofMaxSize(25);
     }
 
     @Example
