@@ -48,6 +48,7 @@ class BenchmarkSmokeIT {
         assertEveryFigureReported(result);
     }
 
+    /** The benchmark's PostgreSQL is always 127.0.0.1:5432/test (bench/README.md), the tests' default server. */
     @Test
     @ExtendWith(PostgresServer.class)
     void postgresIsMeasuredAndItsSchemaDropped() throws Exception {
