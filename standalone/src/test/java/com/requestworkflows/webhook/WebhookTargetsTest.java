@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +86,37 @@ class WebhookTargetsTest {
             assertThat(outcome.statusCode()).isNull();
             assertThat(outcome.error()).startsWith("not sent: its host").contains("blocked network");
             assertThat(subscriber.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSlowLookUpHoldsUpNoOneButItsOwnDelivery() throws Exception {
+        CountDownLatch nameServerAnswers = new CountDownLatch(1);
+        WebhookProperties defaults = properties(Map.of());
+        WebhookTargets slowNameServer = new WebhookTargets(defaults) {
+            @Override
+            public Optional<String> refusal(URI url) {
+                try {
+                    nameServerAnswers.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.refusal(url);
+            }
+        };
+        WebhookSender sender = new WebhookSender(defaults, slowNameServer);
+
+        try {
+            // The dispatcher's own thread: send must hand it back at once.
+            CompletableFuture<AttemptOutcome> attempt = CompletableFuture.supplyAsync(() -> sender.send(
+                    new DueSubscription("s1", "http://127.0.0.1:9/hook", "0123456789abcdef", false),
+                    new DueDelivery("d1", "e1", "{}", 0))).get(2, TimeUnit.SECONDS);
+
+            assertThat(attempt).as("the attempt waits for the name server").isNotDone();
+            nameServerAnswers.countDown();
+            assertThat(attempt.get(5, TimeUnit.SECONDS).error()).startsWith("not sent:");
+        } finally {
+            nameServerAnswers.countDown();
         }
     }
 
