@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,7 +68,8 @@ class BenchmarkSmokeIT {
         assertThat(stages).hasSize(2);
         assertThat(stages.get(0).path("storedRequests").asInt()).isEqualTo(200);
         assertThat(stages.get(1).path("storedRequests").asInt()).isEqualTo(1200);
-        assertThat(stages.get(0).path("operations").has("seed-submit")).as("the first stage is seeded over HTTP").isTrue();
+        assertThat(stages.get(0).path("operations").has("seed-submit")).as("the first stage is seeded over HTTP")
+                .isTrue();
         JsonNode imported = stages.get(1).path("seedImport");
         assertThat(imported.path("requests").asInt()).as("the second stage is seeded by import").isEqualTo(950);
         assertThat(imported.has("error")).as("every processor caught up with the import").isFalse();
@@ -149,8 +149,7 @@ class BenchmarkSmokeIT {
 
     private static List<String> benchmarkSchemas() throws SQLException {
         List<String> schemas = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(PostgresServer.URL, PostgresServer.USER,
-                PostgresServer.PASSWORD);
+        try (Connection connection = PostgresServer.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench\\_%' "

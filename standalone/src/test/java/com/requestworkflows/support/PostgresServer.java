@@ -48,7 +48,7 @@ public final class PostgresServer implements ExecutionCondition {
         }
     }
 
-    private static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 

@@ -3,6 +3,8 @@ package com.requestworkflows.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.requestworkflows.query.webhook.WebhookDeliveryQueue;
+import com.requestworkflows.query.webhook.WebhookSecrets;
 import com.requestworkflows.query.webhook.WebhookSubscriptions;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.FakeHttpServer;
@@ -45,6 +47,7 @@ import java.util.function.Predicate;
 
 import static com.requestworkflows.support.Requests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -79,6 +82,9 @@ class WebhookDeliveryTest extends ServiceTest {
 
     @Autowired
     WebhookSubscriptions subscriptions;
+
+    @Autowired
+    WebhookDeliveryQueue deliveryQueue;
 
     private final List<Subscriber> subscribers = new ArrayList<>();
 
@@ -360,6 +366,15 @@ class WebhookDeliveryTest extends ServiceTest {
         assertThat(api.get("admin", "/api/v1/webhooks/" + earlier).json().path("secretHint").asText())
                 .isEqualTo(plainSecret.substring(plainSecret.length() - 4));
         assertThat(api.send("admin", "DELETE", "/api/v1/webhooks/" + earlier, null, null).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aKeyOtherThanTheOneThatSealedTheSecretsStopsTheStart(@TempDir Path otherDataDirectory) throws IOException {
+        subscribe("admin", Map.of());
+        WebhookSubscriptions withAnotherKey = new WebhookSubscriptions(jdbc, deliveryQueue,
+                new WebhookSecrets("", otherDataDirectory));
+
+        assertThatThrownBy(withAnotherKey::sealPlainSecrets).hasMessageContaining("sealed with another key");
     }
 
     @Test
