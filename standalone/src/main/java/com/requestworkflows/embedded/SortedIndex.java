@@ -127,8 +127,12 @@ final class SortedIndex extends Index<Object> {
      * end of a bound sort before (low) or after (high) every value.
      */
     Iterable<Entry> range(List<Object> low, List<Object> high, boolean reversed) {
-        NavigableSet<Entry> range = entries.subSet(bound(low, MinKey.getInstance()), true,
-                bound(high, MaxKey.getInstance()), true);
+        Entry from = bound(low, MinKey.getInstance());
+        Entry to = bound(high, MaxKey.getInstance());
+        if (compare(from, to) > 0) {
+            return List.of(); // a condition such as {$gte: 5, $lte: 1}: MongoDB matches nothing
+        }
+        NavigableSet<Entry> range = entries.subSet(from, true, to, true);
         return reversed ? range.descendingSet() : range;
     }
 

@@ -20,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -66,6 +68,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return refused(new ConcurrentChangeException("(reload it)"));
     }
 
+    /**
+     * The firewall checks headers and parameters when they are first read, which may be in a handler: the caller's
+     * mistake, answered as {@link ProblemRequestRejectedHandler} answers the rejections it sees first.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException exception) {
+        log.debug("Request refused by the firewall: {}", exception.getMessage());
+        return problem(ProblemRequestRejectedHandler.problem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         log.error("Unexpected failure", exception);
@@ -96,6 +108,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request body");
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Spring finds that no converter can write the answer in what the caller accepts (such as JSON in
+     * {@code charset=latin1}) only while writing it: that is the caller's 406, not a failure. Calls that change
+     * something are refused before they run ({@link MediaTypeCheck}); this catches the reads.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (exception.getCause() != null) {
+            return super.handleHttpMessageNotWritable(exception, headers, status, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
+                "The answer can be given as application/json (UTF-8) only");
+        problem.setTitle("Not Acceptable");
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.NOT_ACCEPTABLE);
     }
 
     /** What is wrong with an unreadable body, in the caller's terms. */

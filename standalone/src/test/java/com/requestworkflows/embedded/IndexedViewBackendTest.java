@@ -268,6 +268,8 @@ class IndexedViewBackendTest {
         Arbitrary<Document> time = Arbitraries.longs().between(0, 45).flatMap(v -> Arbitraries.of(
                 op("createdAt", "$gte", v), op("createdAt", "$lt", v),
                 new Document("createdAt", new Document("$gte", v).append("$lte", v + 10)),
+                // a reversed range (a listing's to before its from) matches nothing
+                new Document("createdAt", new Document("$gte", v + 10).append("$lte", v)),
                 op("createdAt", "$gt", (double) v), eq("createdAt", v), op("createdAt", "$lte", "m")));
         Arbitrary<Document> requester = Arbitraries.longs().between(1, 5).flatMap(v -> Arbitraries.of(
                 eq("requesterId", v), op("requesterId", "$ne", v), op("requesterId", "$nin", List.of(v, 2L))));

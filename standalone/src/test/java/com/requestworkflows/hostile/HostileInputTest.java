@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.requestworkflows.support.ApiClient.Response;
 import com.requestworkflows.support.Payloads;
+import com.requestworkflows.support.RawHttp;
 import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +151,67 @@ class HostileInputTest extends ServiceTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
                     .contains("\"status\":400").doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void aSubmitWhoseAnswerCannotBeWrittenIsRefusedBeforeAnythingIsStored() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Payloads.withReferenceId(Payloads.earnBadge(), "accept-latin1"));
+        assertNothingStoredBy(() -> {
+            for (String accept : List.of("application/json;charset=latin1", "application/xml", "text/csv")) {
+                RawHttp.Answer refused = raw("POST", REQUESTS, Map.of("Accept", accept,
+                        "Content-Type", "application/json"), body);
+                assertThat(refused.status()).as(accept).isEqualTo(406);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+        });
+        // The reference id was never claimed: the same submit with an answer the service can give goes through.
+        assertThat(api.post("maker1", REQUESTS, Payloads.withReferenceId(Payloads.earnBadge(), "accept-latin1"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void callsTheFrameworkRefusesAreProblemsNeverServerErrors() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Payloads.earnBadge());
+        assertNothingStoredBy(() -> {
+            // U+200B sent as its UTF-8 bytes, two of them control characters: the firewall refuses the value.
+            assertRefused(raw("POST", REQUESTS, Map.of("X-Forwarded-For", "\u00e2\u0080\u008b1.2.3.4",
+                    "Content-Type", "application/json"), body), 400);
+            assertRefused(raw("GET", "/actuator/health", Map.of("X-Forwarded-For", "\u0085"), null), 400);
+            for (String wildcard : List.of("application/*", "*/*", "multipart/form-data")) {
+                assertRefused(raw("POST", REQUESTS, Map.of("Content-Type", wildcard), body), 415);
+            }
+            assertRefused(raw("POST", REQUESTS, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "a\u0001b=1".getBytes(StandardCharsets.ISO_8859_1)), 400);
+        });
+    }
+
+    @Test
+    void everyListingParsesItsParametersAlikeAndRefusesAReversedRangeByName() throws Exception {
+        for (String listing : List.of(REQUESTS, "/api/v1/tasks", "/api/v1/audit", "/api/v1/reports/summary")) {
+            RawHttp.Answer reversed = raw("GET", listing + "?from=2024-02-03&to=2024-01-01", Map.of(), null);
+            assertRefused(reversed, 400);
+            assertThat(JSON.readTree(reversed.body()).path("field").asText()).as(listing).isEqualTo("to");
+        }
+        for (String odd : List.of("actorId%5B%24ne%5D=1", "sort%5B0%5D=at", "from%5B0%5D=2024-01-01")) {
+            assertThat(raw("GET", "/api/v1/audit?" + odd, Map.of(), null).status()).as(odd).isEqualTo(200);
+        }
+    }
+
+    private static void assertRefused(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    /** A call exactly as given (each header character one byte): a write as maker1, a read as the admin. */
+    private RawHttp.Answer raw(String method, String target, Map<String, String> headers, byte[] body) {
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        String user = method.equals("POST") ? "maker1:maker1" : "admin:admin";
+        sent.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return RawHttp.exchange(port, method, target, sent, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

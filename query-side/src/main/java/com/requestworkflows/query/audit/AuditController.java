@@ -2,14 +2,17 @@ package com.requestworkflows.query.audit;
 
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.query.export.Csv;
-import com.requestworkflows.query.request.ListingParameters;
-import com.requestworkflows.query.request.PageResponse;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,18 +29,31 @@ public class AuditController {
         this.mongo = mongo;
     }
 
+    /** JSON, or with {@code Accept: text/csv} the same page as a CSV download. */
     @GetMapping
-    public PageResponse<AuditEntry> search(AuditSearch search, @AuthenticationPrincipal Caller caller) {
+    public ResponseEntity<?> search(@RequestParam(required = false) String actorId,
+                                    @RequestParam(required = false) String requestType,
+                                    @RequestParam(required = false) String state,
+                                    @RequestParam(required = false) String approvalType,
+                                    @RequestParam(required = false) String referenceId,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size,
+                                    @RequestParam(required = false) String sort,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                    @AuthenticationPrincipal Caller caller) {
+        AuditSearch search = new AuditSearch(actorId, requestType, state, approvalType, referenceId, from, to, page,
+                size, sort);
         Query query = Query.query(search.criteria(caller.orgId()));
         ListingParameters.Paging paging = search.paging();
         long total = mongo.count(query, AuditLogProjection.COLLECTION);
-        query.with(search.order()).skip((long) paging.page() * paging.size()).limit(paging.size());
-        return PageResponse.of(mongo.find(query, AuditEntry.class, AuditLogProjection.COLLECTION), paging, total);
-    }
-
-    @GetMapping(produces = "text/csv")
-    public ResponseEntity<String> export(AuditSearch search, @AuthenticationPrincipal Caller caller) {
-        return Csv.download("audit.csv", Csv.of(AuditEntry.CSV_HEADER,
-                search(search, caller).content().stream().map(AuditEntry::csvRow).toList()));
+        query.with(search.order()).skip(paging.offset()).limit(paging.size());
+        PageResponse<AuditEntry> found = PageResponse.of(mongo.find(query, AuditEntry.class,
+                AuditLogProjection.COLLECTION), paging, total);
+        return Csv.isAskedFor(accept)
+                ? Csv.download("audit.csv", Csv.of(AuditEntry.CSV_HEADER,
+                        found.content().stream().map(AuditEntry::csvRow).toList()))
+                : ResponseEntity.ok(found);
     }
 }

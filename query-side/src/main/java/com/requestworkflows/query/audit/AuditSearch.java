@@ -4,7 +4,8 @@ import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.request.ApprovalType;
 import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
-import com.requestworkflows.query.request.ListingParameters;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.TimeRange;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -14,7 +15,8 @@ import java.util.List;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The query parameters of {@code GET /api/v1/audit}, bound as text so that each refusal names its parameter.
+ * The query parameters of {@code GET /api/v1/audit}, taken as text (each by its name, as every listing takes them) so
+ * that each refusal names its parameter.
  * {@code actorId} is a user id or {@code system} (the service acting by itself); {@code state} is the state after
  * the transition; {@code from}/{@code to} bound the time of the transition.
  */
@@ -51,13 +53,7 @@ public record AuditSearch(String actorId,
         if (referenceId != null) {
             criteria = criteria.and("referenceId").is(referenceId);
         }
-        Long after = ListingParameters.from(from);
-        Long before = ListingParameters.to(to);
-        if (after != null || before != null) {
-            criteria = criteria.and("at").gte(after == null ? Long.MIN_VALUE : after)
-                    .lte(before == null ? Long.MAX_VALUE : before);
-        }
-        return criteria;
+        return TimeRange.parse(from, to).and(criteria, "at");
     }
 
     ListingParameters.Paging paging() {

@@ -2,6 +2,7 @@ package com.requestworkflows.query.export;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -24,6 +25,16 @@ public final class Csv {
         StringBuilder csv = new StringBuilder(line(List.copyOf(header)));
         rows.forEach(row -> csv.append(line(row)));
         return csv.toString();
+    }
+
+    /** Only an explicit {@code text/csv} selects CSV; anything else (no header, wildcards) gets JSON. */
+    public static boolean isAskedFor(String accept) {
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> !type.isWildcardSubtype() && type.isCompatibleWith(TEXT_CSV));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     /** The export as a download named {@code filename}. */

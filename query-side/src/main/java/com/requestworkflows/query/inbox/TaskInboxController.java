@@ -3,8 +3,9 @@ package com.requestworkflows.query.inbox;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
-import com.requestworkflows.query.request.ListingParameters;
-import com.requestworkflows.query.request.PageResponse;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
+import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.query.request.RequestViewQueries;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,7 +61,7 @@ public class TaskInboxController {
         } else if (!caller.decidableTypes().isEmpty()) {
             criteria = criteria.and("requestType").in(caller.decidableTypes());
         }
-        criteria = RequestViewQueries.createdBetween(criteria, ListingParameters.from(from), ListingParameters.to(to));
+        criteria = TimeRange.parse(from, to).and(criteria, "createdAt");
         return queries.page(TaskInboxProjection.COLLECTION, criteria, paging,
                 ListingParameters.sort(sort, SORTABLE, Sort.by(Sort.Direction.ASC, "createdAt")));
     }

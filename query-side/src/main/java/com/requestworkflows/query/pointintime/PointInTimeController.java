@@ -5,7 +5,7 @@ import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.RequestView;
-import com.requestworkflows.query.request.ListingParameters;
+import com.requestworkflows.query.listing.ListingParameters;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

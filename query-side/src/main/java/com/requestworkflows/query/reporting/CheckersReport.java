@@ -1,5 +1,6 @@
 package com.requestworkflows.query.reporting;
 
+import com.requestworkflows.query.listing.TimeRange;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

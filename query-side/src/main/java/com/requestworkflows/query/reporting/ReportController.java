@@ -3,10 +3,9 @@ package com.requestworkflows.query.reporting;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.query.export.Csv;
+import com.requestworkflows.query.listing.TimeRange;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,17 +81,7 @@ public class ReportController {
     }
 
     private static ResponseEntity<?> answer(String accept, String name, TabularReport<?> report) {
-        return asksForCsv(accept) ? Csv.download("report-" + name + ".csv", csv(report)) : ResponseEntity.ok(report);
-    }
-
-    /** Only an explicit {@code text/csv} selects CSV; anything else (no header, wildcards) gets JSON. */
-    private static boolean asksForCsv(String accept) {
-        try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> !type.isWildcardSubtype() && type.isCompatibleWith(Csv.TEXT_CSV));
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
-        }
+        return Csv.isAskedFor(accept) ? Csv.download("report-" + name + ".csv", csv(report)) : ResponseEntity.ok(report);
     }
 
     /** The row type's components are the columns, in declaration order. */

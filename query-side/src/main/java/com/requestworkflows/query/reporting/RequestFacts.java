@@ -1,5 +1,6 @@
 package com.requestworkflows.query.reporting;
 
+import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.api.request.RequestState;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,5 +1,6 @@
 package com.requestworkflows.query.reporting;
 
+import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.request.ApprovalType;
 import com.requestworkflows.api.request.RequestType;

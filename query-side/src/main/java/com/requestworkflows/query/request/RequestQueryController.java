@@ -1,5 +1,8 @@
 package com.requestworkflows.query.request;
 
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
+import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.RequestState;
@@ -64,7 +67,7 @@ public class RequestQueryController {
         if (referenceId != null) {
             criteria = criteria.and("referenceId").is(referenceId);
         }
-        criteria = RequestViewQueries.createdBetween(criteria, ListingParameters.from(from), ListingParameters.to(to));
+        criteria = TimeRange.parse(from, to).and(criteria, "createdAt");
         return queries.page(RequestViewProjection.COLLECTION, criteria, ListingParameters.paging(page, size),
                 ListingParameters.sort(sort, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt")));
     }

@@ -1,5 +1,7 @@
 package com.requestworkflows.query.request;
 
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.projection.AttributesCodec;
 import org.springframework.data.domain.Sort;
@@ -37,16 +39,5 @@ public class RequestViewQueries {
         query.with(sort).skip(paging.offset()).limit(paging.size());
         return PageResponse.of(mongo.find(query, RequestDocument.class, collection).stream()
                 .map(document -> document.toView(codec)).toList(), paging, total);
-    }
-
-    /** Adds {@code createdAt} bounds where given. */
-    public static Criteria createdBetween(Criteria criteria, Long from, Long to) {
-        if (from != null && to != null) {
-            return criteria.and("createdAt").gte(from).lte(to);
-        }
-        if (from != null) {
-            return criteria.and("createdAt").gte(from);
-        }
-        return to == null ? criteria : criteria.and("createdAt").lte(to);
     }
 }

@@ -1,7 +1,7 @@
 package com.requestworkflows.query.webhook;
 
-import com.requestworkflows.query.request.ListingParameters;
-import com.requestworkflows.query.request.PageResponse;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -2,8 +2,8 @@ package com.requestworkflows.query.webhook;
 
 import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
-import com.requestworkflows.query.request.ListingParameters;
-import com.requestworkflows.query.request.PageResponse;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
 import jakarta.annotation.PostConstruct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,4 +1,4 @@
-package com.requestworkflows.query.request;
+package com.requestworkflows.query.listing;
 
 import java.util.List;
 

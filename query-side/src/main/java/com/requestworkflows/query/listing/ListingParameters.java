@@ -1,4 +1,4 @@
-package com.requestworkflows.query.request;
+package com.requestworkflows.query.listing;
 
 import com.requestworkflows.api.error.InvalidRequestException;
 import org.springframework.data.domain.Sort;
@@ -23,7 +23,7 @@ public final class ListingParameters {
 
     public record Paging(int page, int size) {
 
-        long offset() {
+        public long offset() {
             return (long) page * size;
         }
     }
