@@ -3,6 +3,7 @@ package com.requestworkflows.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -55,6 +56,23 @@ final class IndexedCollection extends H2Collection {
     }
 
     /**
+     * A copy of the stored document. The server changes the documents it reads in place when it updates them, while
+     * the store's writer thread may be serializing the very same instance into the file: that broke the store for
+     * good (a ConcurrentModificationException closed it) under load. Stored documents are therefore never handed out.
+     */
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = dataMap.get(position);
+        return stored == null ? null : stored.cloneDeeply();
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return dataMap.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(entry.getValue().cloneDeeply(), entry.getKey()));
+    }
+
+    /**
      * No running total of the documents' size (only the {@code collStats} command reports it, which the service never
      * sends): the server kept it by encoding every written document once more, a tenth of the store's write time.
      */
@@ -68,8 +86,7 @@ final class IndexedCollection extends H2Collection {
     public void addIndex(Index<Object> index) {
         boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
         if (index instanceof SortedIndex sorted && !known) {
-            streamAllDocumentsWithPosition().forEach(stored -> sorted.add(stored.getDocument(), stored.getPosition(),
-                    this));
+            dataMap.forEach((position, stored) -> sorted.add(stored, position, this)); // read only: no copies
         }
         super.addIndex(index);
     }
@@ -83,7 +100,9 @@ final class IndexedCollection extends H2Collection {
         }
         IndexPlan plan = IndexPlan.best(sortedIndexes(), query, orderBy);
         if (plan == null) {
-            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            // Not the server's own scan, which hands out the stored documents themselves (see getDocument).
+            return matchDocumentsFromStream(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
+                    query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         Stream<Document> candidates = candidates(plan)
                 .filter(entry -> plan.decide(entry) != IndexPlan.Verdict.NO)
@@ -117,7 +136,7 @@ final class IndexedCollection extends H2Collection {
         return candidates(plan).filter(entry -> switch (plan.decide(entry)) {
             case MATCH -> true;
             case NO -> false;
-            case MAYBE -> documentMatchesQuery(getDocument(entry.position()), query);
+            case MAYBE -> documentMatchesQuery(dataMap.get(entry.position()), query); // read only: no copy
         }).count();
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +196,39 @@ class EmbeddedViewStoreTest {
     }
 
     /** Opens the store on this test's file, hands its database over, and closes it (a restart between calls). */
+    /**
+     * The file's writer serializes changed documents on a thread of its own while the views go on updating them, so
+     * an update must never change a document instance the store holds: the server used to update the stored instance
+     * in place, and under load the writer met it half-changed (a ConcurrentModificationException, after which the
+     * store closed itself for good and every view write failed). Checked on the instances themselves, as a race
+     * shows only now and then.
+     */
+    @Test
+    void anUpdateLeavesTheStoredInstanceAsItWasAndStoresANewOne() {
+        IndexedViewBackend backend = new IndexedViewBackend(directory.resolve("views.mv.db").toString());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> views = client.getDatabase("requests").getCollection("requests");
+            views.insertOne(new Document("_id", "r1").append("state", "pending")
+                    .append("execution", new Document("attempts", 0)));
+            MVMap<Object, Object> stored = backend.store().openMap("databases.requests.requests");
+            Object position = stored.firstKey();
+            Object before = stored.get(position);
+            String beforeText = before.toString();
+
+            views.replaceOne(new Document("_id", "r1"), new Document("state", "approved")
+                    .append("execution", new Document("attempts", 1)));
+            views.updateOne(new Document("_id", "r1"), new Document("$set", new Document("execution.attempts", 2)));
+            views.find(new Document("_id", "r1")).first();
+
+            assertThat(before.toString()).isEqualTo(beforeText);
+            assertThat(stored.get(position)).isNotSameAs(before).hasToString(
+                    "{\"_id\" : \"r1\", \"state\" : \"approved\", \"execution\" : {\"attempts\" : 2}}");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private void inStore(Consumer<MongoDatabase> work) throws IOException {
         try (EmbeddedViewStore store = new EmbeddedViewStore(directory.resolve("views.mv.db"));
              MongoClient client = MongoClients.create(store.connectionString("requests"))) {

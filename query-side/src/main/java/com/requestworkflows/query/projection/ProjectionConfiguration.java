@@ -2,6 +2,7 @@ package com.requestworkflows.query.projection;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** Wires the view processors: each flushes the view store before its token moves on. */
+/** Wires the view processors: each flushes the view store before its token moves on, and retries what fails. */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
@@ -24,12 +25,18 @@ public class ProjectionConfiguration {
     public static final List<String> VIEW_PROCESSORS =
             List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY, AUDIT_LOG, REQUEST_FACTS);
 
+    /**
+     * A batch that fails (the view store is unreachable, say) is tried again, from the same events, until it goes
+     * through: Axon's default would log the failure and move on, and the view would lack that change for good.
+     */
     @Autowired
     void configure(EventProcessingConfigurer processing, IdempotentViewWriter writer,
                    ObjectProvider<ViewStoreFlush> flush) {
         ViewStoreFlush viewStoreFlush = flush.getIfAvailable(() -> () -> { });
-        VIEW_PROCESSORS.forEach(group -> processing.registerHandlerInterceptor(group,
-                configuration -> new FlushBeforeTokenInterceptor(writer, viewStoreFlush)));
+        VIEW_PROCESSORS.forEach(group -> processing
+                .registerHandlerInterceptor(group, configuration -> new FlushBeforeTokenInterceptor(writer,
+                        viewStoreFlush))
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 
     /**
