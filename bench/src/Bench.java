@@ -186,6 +186,8 @@ public class Bench {
         final long[] latencies;
         final AtomicInteger errors = new AtomicInteger();
         final List<String> errorSamples = new ArrayList<>();
+        /** Requests each operation carries (a member-care batch carries several). */
+        int itemsPerOp = 1;
         double seconds;
 
         Phase(String name, int count, int clients) {
@@ -296,6 +298,27 @@ public class Bench {
         return jsonString(reply.body(), "requestId");
     }
 
+    static final int MEMBER_CARE_BATCH = 10;
+
+    /** A member-care request/add of {@link #MEMBER_CARE_BATCH} goodwill requests; true when all were stored. */
+    private boolean addBatch(Phase phase, long first) throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < MEMBER_CARE_BATCH; i++) {
+            items.append(i == 0 ? "" : ",").append("""
+                    {"reference_id": "BATCH-%s-%d", "type": "GOODWILL", "base_type": "POINTS",
+                     "external_id": "ext-%d", "points": %d, "reason": "benchmark", "comments": "%s"}"""
+                    .formatted(runId, first + i, first + i, 10 + (first + i) % 90, "c".repeat(300)));
+        }
+        Reply reply = api.post("/v1.1/request/add?format=json", "maker1",
+                "{\"root\": {\"request\": [" + items + "]}}");
+        if (reply.status() != 200 || !"200".equals(jsonNumber(reply.body(), "code"))) {
+            phase.note("request/add: HTTP " + reply.status() + " " + abbreviate(reply.body()));
+            return false;
+        }
+        submitted.addAndGet(MEMBER_CARE_BATCH);
+        return true;
+    }
+
     private static String abbreviate(String s) {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
@@ -303,7 +326,8 @@ public class Bench {
     void runStage(int stage) throws Exception {
         System.err.println("Stage " + stage + " stored requests:");
         // Seeding: the same submit path with higher concurrency, up to where the measured submits start.
-        long seed = stage - submitted.get() - config.ops - config.lagSamples;
+        // Less what the measured phases store: the submits, the batches of request/add and the view-lag submits.
+        long seed = stage - submitted.get() - 2L * config.ops - config.lagSamples;
         if (seed > 0 && config.importAbove > 0 && stage > config.importAbove) {
             importsByStage.put(stage, importSubmitted(seed));
         } else if (seed > 0) {
@@ -318,6 +342,12 @@ public class Bench {
         long offset = submitted.get();
         record(stage, runPhase("submit", config.ops, config.clients,
                 i -> (ids[i] = submit(lastPhase(), offset + i)) != null), "submit");
+        // The member-care API's request/add in batches of 10, beside the single submit.
+        long batchOffset = submitted.get();
+        Phase batches = runPhase("add-batch", Math.max(1, config.ops / MEMBER_CARE_BATCH), config.clients,
+                i -> addBatch(lastPhase(), batchOffset + (long) i * MEMBER_CARE_BATCH));
+        batches.itemsPerOp = MEMBER_CARE_BATCH;
+        record(stage, batches, "add-batch");
         int approvals = (config.ops + 1) / 2;
         record(stage, runPhase("approve", approvals, config.clients, i -> decide(ids[2 * i], true)), "approve");
         record(stage, runPhase("reject", config.ops / 2, config.clients, i -> decide(ids[2 * i + 1], false)), "reject");
@@ -404,8 +434,8 @@ public class Bench {
 
     /**
      * Seeds {@code count} pending requests without HTTP (a million submits at this machine's rate would take hours):
-     * copies of the last submitted event, each with a new request id, event id and referenceId, and its
-     * reference-id claim, written straight into the running service's event store in batches. The service's
+     * copies of the last submitted event, each with a new request id, event id, referenceId and request number, and
+     * its reference-id claim and number, written straight into the running service's event store in batches. The service's
      * processors then build every view from these events as from any others; the stage starts once every
      * processor's token has passed the last of them. Answers the import's and the catch-up's figures.
      */
@@ -420,7 +450,10 @@ public class Bench {
                     + "sequence_number, type, event_identifier, meta_data, payload, payload_revision, payload_type, "
                     + "time_stamp) VALUES (?, 0, 'Request', ?, ?, ?, ?, ?, ?)");
                  PreparedStatement claim = c.prepareStatement(
-                         "INSERT INTO request_reference_id (org_id, reference_id, request_id) VALUES (?, ?, ?)")) {
+                         "INSERT INTO request_reference_id (org_id, reference_id, request_id) VALUES (?, ?, ?)");
+                 PreparedStatement numbered = c.prepareStatement(
+                         "INSERT INTO request_number (request_number, org_id, request_id) VALUES (?, ?, ?)")) {
+                long firstNumber = nextRequestNumber(c);
                 for (long i = 0; i < count; i++) {
                     String requestId = UUID.randomUUID().toString();
                     String newReference = "IMPORT-" + runId + "-" + i;
@@ -429,6 +462,7 @@ public class Bench {
                     event.setBytes(3, template.metaData());
                     event.setBytes(4, template.payload().replace(template.requestId(), requestId)
                             .replace("\"" + template.referenceId() + "\"", "\"" + newReference + "\"")
+                            .replaceFirst("\"requestNumber\":\\d+", "\"requestNumber\":" + (firstNumber + i))
                             .getBytes(StandardCharsets.UTF_8));
                     event.setString(5, template.payloadRevision());
                     event.setString(6, template.payloadType());
@@ -438,9 +472,14 @@ public class Bench {
                     claim.setString(2, newReference);
                     claim.setString(3, requestId);
                     claim.addBatch();
+                    numbered.setLong(1, firstNumber + i);
+                    numbered.setLong(2, template.orgId());
+                    numbered.setString(3, requestId);
+                    numbered.addBatch();
                     if ((i + 1) % 1_000 == 0 || i + 1 == count) {
                         event.executeBatch();
                         claim.executeBatch();
+                        numbered.executeBatch();
                         c.commit();
                     }
                     if ((i + 1) % 100_000 == 0) {
@@ -452,6 +491,11 @@ public class Bench {
                  ResultSet max = s.executeQuery("SELECT MAX(global_index) FROM domain_event_entry")) {
                 max.next();
                 lastIndex = max.getLong(1);
+            }
+            try (Statement s = c.createStatement()) {
+                // Numbers given here by hand: the service's next submission must get the one after them.
+                s.execute("ALTER TABLE request_number ALTER COLUMN request_number RESTART WITH "
+                        + nextRequestNumber(c));
             }
             c.commit();
             submitted.addAndGet(count);
@@ -472,6 +516,14 @@ public class Bench {
             System.err.printf(Locale.ROOT, "    views caught up %.1f s after the import started: %.0f events/s%n",
                     seconds, count / seconds);
             return out;
+        }
+    }
+
+    private static long nextRequestNumber(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet max = s.executeQuery("SELECT COALESCE(MAX(request_number), 0) + 1 FROM request_number")) {
+            max.next();
+            return max.getLong(1);
         }
     }
 
@@ -766,6 +818,10 @@ public class Bench {
         m.put("p99Ms", round(p.percentileMs(99)));
         m.put("maxMs", round(p.percentileMs(100)));
         m.put("errors", p.errors.get());
+        if (p.itemsPerOp > 1) {
+            m.put("itemsPerOp", p.itemsPerOp);
+            m.put("itemsPerSecond", round(p.opsPerSecond() * p.itemsPerOp));
+        }
         return m;
     }
 
@@ -939,9 +995,10 @@ public class Bench {
             }
             for (Map.Entry<String, Object> e : ((Map<String, Object>) s.get("operations")).entrySet()) {
                 Map<String, Object> m = (Map<String, Object>) e.getValue();
-                t.append(String.format(Locale.ROOT, "%-10s %-17s %7s %4s %9.1f %8.1f %8.1f %8.1f %8.1f %6s%n",
+                t.append(String.format(Locale.ROOT, "%-10s %-17s %7s %4s %9.1f %8.1f %8.1f %8.1f %8.1f %6s%s%n",
                         s.get("storedRequests"), e.getKey(), m.get("count"), m.get("clients"), m.get("opsPerSecond"),
-                        m.get("p50Ms"), m.get("p95Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("errors")));
+                        m.get("p50Ms"), m.get("p95Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("errors"),
+                        m.containsKey("itemsPerSecond") ? "  (" + m.get("itemsPerSecond") + " requests/s)" : ""));
             }
             Map<String, Object> lag = (Map<String, Object>) s.get("viewLagMs");
             t.append(String.format(Locale.ROOT, "%-10s %-17s %7s %4s %9s %8.1f %8.1f %8.1f %8.1f %6s%n",

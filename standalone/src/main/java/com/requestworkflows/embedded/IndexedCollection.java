@@ -31,6 +31,8 @@ final class IndexedCollection extends H2Collection {
     private final MVMap<Object, Document> dataMap;
     /** The key of the last document added; see {@link #addDocumentInternal}. */
     private final AtomicLong lastPosition;
+    /** Set once dropped (a rebuild's swap drops the live view): a query that was waiting finds nothing. */
+    private volatile boolean dropped;
 
     IndexedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -91,9 +93,22 @@ final class IndexedCollection extends H2Collection {
         super.addIndex(index);
     }
 
+    /**
+     * Dropping clears the indexes and the file's maps, which a query may be reading: done under the collection's
+     * lock, which every query and write holds (the server's own drop takes none).
+     */
+    @Override
+    public synchronized void drop() {
+        dropped = true;
+        super.drop();
+    }
+
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        if (dropped) {
+            return createQueryResult(List.of(), batchSize);
+        }
         Iterable<Object> byId = positionsById(query);
         if (byId != null) {
             return matchDocuments(query, byId, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -114,6 +129,9 @@ final class IndexedCollection extends H2Collection {
 
     @Override
     public synchronized int count(Document query, int skip, int limit) {
+        if (dropped) {
+            return 0;
+        }
         Long matches = query == null || query.isEmpty() || positionsById(query) != null ? null : indexedCount(query);
         if (matches == null) {
             return super.count(query, skip, limit);

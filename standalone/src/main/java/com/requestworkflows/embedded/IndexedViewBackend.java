@@ -138,6 +138,19 @@ final class IndexedViewBackend extends H2Backend {
             }
         }
 
+        /** The maps are removed while the collection is locked, after it knows it is dropped (see its drop). */
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            if (collection == null) {
+                super.dropCollection(collectionName, oplog);
+                return;
+            }
+            synchronized (collection) {
+                super.dropCollection(collectionName, oplog);
+            }
+        }
+
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);

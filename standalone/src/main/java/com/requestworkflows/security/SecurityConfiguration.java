@@ -93,11 +93,19 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden(problems)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests").hasRole(MAKER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/cancel").hasRole(MAKER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
                         .hasRole(CHECKER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasRole(CHECKER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/retry").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1.1/request/add").hasRole(MAKER)
+                        .requestMatchers(HttpMethod.POST, "/v1.1/request/approve", "/v1.1/request/reject")
+                        .hasRole(CHECKER)
+                        .requestMatchers(HttpMethod.GET, "/v1.1/request/get", "/v1.1/request/logs")
+                        .hasAnyRole(ANY_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/tasks").hasRole(CHECKER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*",
                                 "/api/v1/requests/*/history").hasAnyRole(ANY_ROLE)

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.requestworkflows.api.error.ConcurrentChangeException;
-import com.requestworkflows.api.error.RequestNotFoundException;
+import com.requestworkflows.api.error.ErrorCodes;
 import com.requestworkflows.api.error.RequestWorkflowException;
+import com.requestworkflows.command.request.CommandRefusals;
+import com.requestworkflows.command.request.RefusalProblems;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -41,31 +42,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(RequestWorkflowException.class)
-    ResponseEntity<ProblemDetail> refused(RequestWorkflowException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(exception.status()),
-                exception.getMessage());
-        problem.setTitle(exception.title());
-        if (exception.code() != null) {
-            problem.setProperty("code", exception.code());
-        }
-        exception.properties().forEach(problem::setProperty);
-        return problem(problem);
+    ResponseEntity<Object> refused(RequestWorkflowException exception) {
+        return answer(RefusalProblems.of(exception));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknownRequest(AggregateNotFoundException exception) {
-        return refused(new RequestNotFoundException(String.valueOf(exception.getAggregateIdentifier())));
-    }
-
-    /** An id of another kind of aggregate: as unknown as any other id. */
-    @ExceptionHandler(IncompatibleAggregateException.class)
-    ResponseEntity<ProblemDetail> notARequest(IncompatibleAggregateException exception) {
-        return refused(new RequestNotFoundException("(not a request id)"));
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException exception) {
-        return refused(new ConcurrentChangeException("(reload it)"));
+    /** An unknown id (or another aggregate's), a lost race: what the command side's refusals say they mean. */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class,
+            ConcurrencyException.class})
+    ResponseEntity<Object> commandRefused(Exception exception) {
+        String requestId = exception instanceof AggregateNotFoundException notFound
+                ? String.valueOf(notFound.getAggregateIdentifier())
+                : exception instanceof IncompatibleAggregateException ? "(not a request id)" : "(reload it)";
+        return refused(CommandRefusals.refusalOf(exception, requestId).orElseThrow());
     }
 
     /**
@@ -73,19 +61,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * mistake, answered as {@link ProblemRequestRejectedHandler} answers the rejections it sees first.
      */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(RequestRejectedException exception) {
+    ResponseEntity<Object> rejected(RequestRejectedException exception) {
         log.debug("Request refused by the firewall: {}", exception.getMessage());
-        return problem(ProblemRequestRejectedHandler.problem());
+        return answer(ProblemRequestRejectedHandler.problem());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    ResponseEntity<Object> unexpected(Exception exception) {
         log.error("Unexpected failure", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not complete the call; retry later");
         problem.setTitle("Internal error");
-        problem.setProperty("code", 9009);
-        return problem(problem);
+        problem.setProperty("code", ErrorCodes.INTERNAL_ERROR);
+        return answer(problem);
     }
 
     @Override
@@ -97,17 +85,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             problem.setTitle("Request body too large");
-            return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.PAYLOAD_TOO_LARGE);
+            return answer(problem);
         }
         RequestWorkflowException refusal = causeOf(exception, RequestWorkflowException.class);
         if (refusal != null) {
-            ResponseEntity<ProblemDetail> answer = refused(refusal);
-            return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+            return refused(refusal);
         }
         String detail = describe(exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request body");
-        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+        return answer(problem);
     }
 
     /**
@@ -125,7 +112,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
                 "The answer can be given as application/json (UTF-8) only");
         problem.setTitle("Not Acceptable");
-        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.NOT_ACCEPTABLE);
+        return answer(problem);
     }
 
     /** What is wrong with an unreadable body, in the caller's terms. */
@@ -185,7 +172,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Map.class.isAssignableFrom(type) || type.isRecord() ? "a JSON object" : "another JSON type";
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+    /** Every answer of Spring's own handlers (media types, missing parameters, ...) goes out as the others do. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        return answer(body instanceof ProblemDetail problem ? problem : ProblemDetail.forStatus(status));
+    }
+
+    /** How a problem is answered: as itself ({@code application/problem+json}). */
+    ResponseEntity<Object> answer(ProblemDetail problem) {
         return new ResponseEntity<>(problem, problemHeaders(), problem.getStatus());
     }
 

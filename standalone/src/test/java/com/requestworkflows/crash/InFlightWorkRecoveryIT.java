@@ -1,9 +1,9 @@
 package com.requestworkflows.crash;
 
 import com.requestworkflows.support.ApiClient;
-import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Received;
 import com.requestworkflows.support.FakeHttpServer.Reply;
+import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
 import com.requestworkflows.support.ServiceProcess;
@@ -65,7 +65,7 @@ class InFlightWorkRecoveryIT {
                 ApiClient api = service.start();
                 Requests requests = new Requests(api);
                 assertThat(api.post("admin", "/api/v1/webhooks", Map.of("url", subscriber.url("/events"),
-                        "secret", "0123456789abcdef0123")).status()).isEqualTo(201);
+                        "secret", "0123456789abcdef0123", "includeExecution", true)).status()).isEqualTo(201);
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < REQUESTS; i++) {
                     String id = requests.submit("maker1", Payloads.pointsRedemption()).field("requestId");
@@ -82,7 +82,7 @@ class InFlightWorkRecoveryIT {
 
                 for (String id : ids) {
                     requests.awaitState(id, "approved");
-                    assertThat(requests.awaitHistory(id, 3)).extracting(Requests::state)
+                    assertThat(requests.awaitDetailedHistory(id, 3)).extracting(Requests::state)
                             .containsExactly("AdminTask", "executing", "approved");
                     List<Received> calls = platform.received().stream()
                             .filter(call -> (id + ":1").equals(call.header("Idempotency-Key"))).toList();

@@ -3,9 +3,9 @@ package com.requestworkflows.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.requestworkflows.support.ApiClient.Response;
-import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Received;
 import com.requestworkflows.support.FakeHttpServer.Reply;
+import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
 import com.requestworkflows.support.ServiceTest;
@@ -77,13 +77,23 @@ class ExecutionTest extends ServiceTest {
         assertThat(JSON.readTree(call.body()))
                 .isEqualTo(JSON.valueToTree(Payloads.pointsRedemption().get("requestAttributes")).path("body"));
 
-        List<JsonNode> history = requests.awaitHistory(id, 3);
-        assertThat(history).extracting(Requests::state).containsExactly("AdminTask", "executing", "approved");
-        JsonNode approved = history.get(2).path("data");
-        assertThat(approved.path("previousRequestState").asText()).isEqualTo("executing");
-        assertThat(approved.path("checkerId").asLong()).isEqualTo(2001);
-        assertThat(approved.path("comment").asText()).isEqualTo("redeem it");
-        assertThat(approved.path("execution").path("lastAttempt").path("httpStatus").asInt()).isEqualTo(200);
+        // As the reference shows it: pending, then approved from AdminTask once the platform has answered, as the
+        // approval's call; the detailed form shows the execution in between and the platform's answer.
+        List<JsonNode> history = requests.awaitHistory(id, 2);
+        List<JsonNode> detailed = requests.awaitDetailedHistory(id, 3);
+        assertThat(history).extracting(Requests::state).containsExactly("AdminTask", "approved");
+        assertThat(detailed).extracting(Requests::state).containsExactly("AdminTask", "executing", "approved");
+        JsonNode approved = history.get(1);
+        assertThat(approved.path("data").path("previousRequestState").asText()).isEqualTo("AdminTask");
+        assertThat(approved.path("data").path("checkerId").asLong()).isEqualTo(2001);
+        assertThat(approved.path("data").path("comment").asText()).isEqualTo("redeem it");
+        assertThat(approved.path("data").has("execution")).isFalse();
+        assertThat(approved.path("apiRequestId").asText()).as("the approval's call")
+                .isEqualTo(detailed.get(1).path("apiRequestId").asText()).isNotBlank();
+        assertThat(approved.path("eventId").asText()).isEqualTo(detailed.get(2).path("eventId").asText());
+        assertThat(detailed.get(2).path("data").path("previousRequestState").asText()).isEqualTo("executing");
+        assertThat(detailed.get(2).path("data").path("execution").path("lastAttempt").path("httpStatus").asInt())
+                .isEqualTo(200);
     }
 
     @Test
@@ -93,13 +103,14 @@ class ExecutionTest extends ServiceTest {
 
         requests.awaitState(id, "failed");
         assertThat(callsFor(id)).hasSize(1);
-        JsonNode failedEvent = requests.awaitHistory(id, 3).get(2);
+        JsonNode failedEvent = requests.awaitHistory(id, 2).get(1);
         assertThat(state(failedEvent)).isEqualTo("failed");
         JsonNode failed = failedEvent.path("data");
+        assertThat(failed.path("previousRequestState").asText()).isEqualTo("AdminTask");
         assertThat(failed.path("checkerId").asLong()).isEqualTo(2001);
         assertThat(failed.path("comment").asText()).isEqualTo("redeem it");
-        assertThat(failed.path("execution").path("lastAttempt").path("responseBody").asText())
-                .contains("Reference number already exists");
+        assertThat(requests.awaitDetailedHistory(id, 3).get(2).path("data").path("execution").path("lastAttempt")
+                .path("responseBody").asText()).contains("Reference number already exists");
         JsonNode view = api.get("auditor1", "/api/v1/requests/" + id).json();
         assertThat(view.path("execution").path("lastAttempt").path("httpStatus").asInt()).isEqualTo(400);
     }
@@ -118,9 +129,10 @@ class ExecutionTest extends ServiceTest {
         List<Received> received = callsFor(id);
         assertThat(received).hasSize(3);
         assertThat(received).extracting(call -> call.header("Idempotency-Key")).containsOnly(id + ":1");
-        List<JsonNode> history = requests.awaitHistory(id, 5);
+        List<JsonNode> history = requests.awaitDetailedHistory(id, 5);
         assertThat(history).extracting(Requests::state)
                 .containsExactly("AdminTask", "executing", "executing", "executing", "approved");
+        assertThat(requests.awaitHistory(id, 2)).extracting(Requests::state).containsExactly("AdminTask", "approved");
         assertThat(history.get(2).path("data").path("execution").path("lastAttempt").path("httpStatus").asInt())
                 .isEqualTo(503);
         assertThat(history.get(3).path("data").path("execution").path("lastAttempt").path("error").asText())
@@ -144,8 +156,11 @@ class ExecutionTest extends ServiceTest {
         List<Received> received = callsFor(id);
         assertThat(received).hasSize(4);
         assertThat(received.get(3).header("Idempotency-Key")).isEqualTo(id + ":2");
-        assertThat(requests.awaitHistory(id, 7)).extracting(Requests::state).containsExactly("AdminTask",
+        assertThat(requests.awaitDetailedHistory(id, 7)).extracting(Requests::state).containsExactly("AdminTask",
                 "executing", "executing", "executing", "failed", "executing", "approved");
+        List<JsonNode> history = requests.awaitHistory(id, 3);
+        assertThat(history).extracting(Requests::state).containsExactly("AdminTask", "failed", "approved");
+        assertThat(history.get(2).path("data").path("previousRequestState").asText()).isEqualTo("failed");
         assertProblem(api.post("admin", "/api/v1/requests/" + id + "/retry", null), 409);
     }
 
@@ -200,8 +215,8 @@ class ExecutionTest extends ServiceTest {
         api.post("admin", "/api/v1/requests/" + failedThenRetried + "/retry", null);
         requests.awaitState(failedThenRetried, "approved");
         List<String> ids = List.of(retriedThenApproved, failedThenRetried);
-        requests.awaitHistory(retriedThenApproved, 4);
-        requests.awaitHistory(failedThenRetried, 5);
+        requests.awaitDetailedHistory(retriedThenApproved, 4);
+        requests.awaitDetailedHistory(failedThenRetried, 5);
         await().atMost(Requests.VIEW_TIMEOUT).until(() -> auditOf(ids).size() == 9);
         String before = viewsOf(ids);
 

@@ -8,9 +8,9 @@ import com.requestworkflows.support.ApiClient;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.RawHttp;
 import com.requestworkflows.support.Requests;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ class EndpointFuzzTest {
     private static final int CALLS = Integer.getInteger("fuzz.calls", 2_500);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBMIT = "/api/v1/requests";
+    private static final String MEMBER_CARE = "/v1.1/request";
 
     private static ConfigurableApplicationContext service;
     private static int port;
@@ -75,6 +77,10 @@ class EndpointFuzzTest {
 
         boolean isSubmit() {
             return method.equals("POST") && path.equals(SUBMIT);
+        }
+
+        boolean isMemberCareAdd() {
+            return method.equals("POST") && path.equals(MEMBER_CARE + "/add");
         }
 
         @Override
@@ -108,6 +114,9 @@ class EndpointFuzzTest {
             if (problem != null) {
                 failures.add("call " + i + ": " + problem + ": " + call + " -> " + answer);
             }
+            if (call.isMemberCareAdd() && answer.status() == 200) {
+                accepted += storedItems(answer);
+            }
             if (call.isSubmit()) {
                 if (answer.status() == 201) {
                     accepted++;
@@ -137,6 +146,13 @@ class EndpointFuzzTest {
         if (answer.status() >= 500) {
             return "a server error";
         }
+        if (answer.status() >= 400 && call.path().startsWith(MEMBER_CARE) && answer.status() != 401
+                && answer.status() != 403) {
+            if (!answer.contentType().contains("json") || !answer.body().contains("\"response\"")
+                    || answer.body().contains("Exception")) {
+                return "a member-care refusal without its answer";
+            }
+        }
         if (answer.status() >= 400 && call.path().startsWith("/api/")) {
             if (!answer.contentType().startsWith("application/problem+json")) {
                 return "a refusal without a problem body";
@@ -146,6 +162,18 @@ class EndpointFuzzTest {
             }
         }
         return null;
+    }
+
+    private static int storedItems(Answer answer) {
+        try {
+            int stored = 0;
+            for (JsonNode item : JSON.readTree(answer.body()).at("/response/requests/request")) {
+                stored += item.at("/item_status/success").asBoolean() ? 1 : 0;
+            }
+            return stored;
+        } catch (IOException unreadable) {
+            throw new AssertionError("A member-care answer that is not JSON: " + answer, unreadable);
+        }
     }
 
     private static long requestCount(ApiClient api) {
@@ -242,6 +270,17 @@ class EndpointFuzzTest {
                     new Endpoint("GET", "/api/v1/admin/replays/" + ID, "admin", () -> null, List.of()),
                     new Endpoint("POST", "/api/v1/admin/replays", "admin",
                             () -> Map.of("projection", pick(List.of("request-view", "nope", ""))), List.of()),
+                    new Endpoint("POST", MEMBER_CARE + "/add", "maker1", this::memberCareItems,
+                            List.of("format", "client_auto_approve", "is_one_step_change")),
+                    new Endpoint("POST", MEMBER_CARE + "/approve", "checker1", this::memberCareDecisions, List.of()),
+                    new Endpoint("POST", MEMBER_CARE + "/reject", "checker1", this::memberCareDecisions, List.of()),
+                    new Endpoint("GET", MEMBER_CARE + "/get", "auditor1", () -> null, List.of("start_date",
+                            "end_date", "status", "type", "base_type", "start_id", "end_id", "limit", "mobile")),
+                    new Endpoint("GET", MEMBER_CARE + "/logs", "auditor1", () -> null, List.of("start_date",
+                            "end_date", "type", "base_type", "limit", "page")),
+                    new Endpoint("POST", "/api/v1/decisions", "checker1", () -> Map.of("decisions", List.of(
+                            Map.of("requestId", pick(ids), "decision", pick(List.of("approve", "reject", "x")),
+                                    "comment", "fuzzed"))), List.of()),
                     new Endpoint("GET", "/actuator/health", null, () -> null, List.of()),
                     new Endpoint("GET", "/actuator/metrics", "admin", () -> null, List.of()));
         }
@@ -299,7 +338,12 @@ class EndpointFuzzTest {
 
         private String valueFor(String parameter) {
             return switch (parameter) {
-                case "from", "to", "asOf" -> pick(DATES);
+                case "from", "to", "asOf", "start_date", "end_date" -> pick(DATES);
+                case "start_id", "end_id" -> pick(List.of("1", "0", "-3", "99999999999999999999", "x", "2"));
+                case "limit" -> pick(List.of("1", "10", "50", "51", "0", "-1", "x", "1000"));
+                case "base_type" -> pick(List.of("EMAIL", "POINTS", "RETRO", "MERGE", "nope", ""));
+                case "format" -> pick(List.of("json", "xml", ""));
+                case "is_one_step_change", "mobile" -> pick(List.of("true", "919591399244", "", "\u00e9"));
                 case "page", "size" -> pick(List.of("0", "1", "20", "200", "201", "-1", "1e3", "9999999999", "x", ""));
                 case "sort" -> pick(List.of("createdAt", "createdAt,desc", "at,asc", "updateTime,DESC", "x", ",",
                         "createdAt,desc,x", "$natural"));
@@ -386,6 +430,37 @@ class EndpointFuzzTest {
                 case 3 -> Payloads.issueBadge();
                 default -> Payloads.earnBadge();
             };
+        }
+
+        /** A member-care batch: valid items, some changed, sometimes too many. */
+        private Map<String, Object> memberCareItems() {
+            List<Object> items = new ArrayList<>();
+            int count = random.nextInt(12) == 0 ? 11 : 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("reference_id", "mc-" + UUID.randomUUID());
+                item.put("type", pick(List.of("CHANGE_IDENTIFIER", "GOODWILL", "TRANSACTION_UPDATE", "NOPE")));
+                item.put("base_type", pick(List.of("EMAIL", "POINTS", "COUPONS", "RETRO", "MERGE", "X")));
+                item.put(pick(List.of("mobile", "email", "external_id", "id")), "9195" + random.nextInt(100_000));
+                item.put("new_value", pick(List.of("a@example.com", "", "\u00e9")));
+                item.put("points", pick(List.of(10, "20", -1, "x")));
+                item.put("series_id", pick(List.of(7, "abc")));
+                item.put("transaction_id", "t-1");
+                item.put("new_type", "REGULAR");
+                item.put("requested_on", pick(List.of("2024-02-03 10:15:30", "2999-01-01 00:00:00", "x")));
+                items.add(random.nextInt(10) == 0 ? pick(List.of("text", 5, List.of())) : item);
+            }
+            return Map.of("root", Map.of("request", random.nextInt(15) == 0 ? items.get(0) : items));
+        }
+
+        private Map<String, Object> memberCareDecisions() {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", pick(List.of(1, 2, 3, "x", -1, 99_999_999)));
+            item.put("updated_comments", "fuzzed");
+            if (random.nextBoolean()) {
+                item.put(pick(List.of("points", "series_id", "new_value")), pick(List.of(5, "b@example.com", "x")));
+            }
+            return Map.of("root", Map.of("request", List.of(item)));
         }
 
         private Object decision() {

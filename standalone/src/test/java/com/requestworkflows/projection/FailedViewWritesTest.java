@@ -1,11 +1,13 @@
 package com.requestworkflows.projection;
 
-import com.requestworkflows.query.projection.IdempotentViewWriter;
+import com.requestworkflows.query.projection.ViewCollections;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
 import com.requestworkflows.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -31,17 +33,17 @@ class FailedViewWritesTest extends ServiceTest {
     }
 
     @MockitoSpyBean
-    IdempotentViewWriter writer;
+    MongoTemplate mongo;
 
     @Test
-    void aRequestWhoseInboxWriteFailedStillReachesTheInbox() {
+    void aRequestWhoseViewWriteFailedStillReachesTheInbox() {
         AtomicInteger failures = new AtomicInteger();
         doAnswer(call -> {
             if (failures.getAndIncrement() < 2) {
                 throw new IllegalStateException("view store unreachable");
             }
             return call.callRealMethod();
-        }).when(writer).insertOnce(any(), eq("pending_tasks"));
+        }).when(mongo).bulkOps(any(BulkOperations.BulkMode.class), eq(ViewCollections.REQUESTS));
 
         String id = requests.submit("maker1", Payloads.earnBadge()).field("requestId");
 

@@ -1,14 +1,17 @@
 package com.requestworkflows.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.requestworkflows.query.reporting.RequestFactsProjection;
+import com.requestworkflows.query.projection.RequestViews;
+import com.requestworkflows.query.projection.ViewCollections;
+import com.requestworkflows.query.projection.ViewWrites;
 import com.requestworkflows.support.ApiClient.Response;
-import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.FakeHttpServer.Reply;
+import com.requestworkflows.support.FakeHttpServer;
 import com.requestworkflows.support.Payloads;
 import com.requestworkflows.support.Requests;
 import com.requestworkflows.support.ServiceTest;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -81,7 +84,7 @@ class ReportsTest extends ServiceTest {
     EventStore eventStore;
 
     @Autowired
-    RequestFactsProjection facts;
+    RequestViews views;
 
     @Autowired
     MongoTemplate mongo;
@@ -275,23 +278,31 @@ class ReportsTest extends ServiceTest {
     }
 
     @Test
-    void rebuildingTheFactsFromEveryEventGivesTheSameViewAndAppliesEachEventOnce() {
-        String rebuilt = "request_facts_rebuilt";
+    void rebuildingTheViewsFromEveryEventGivesTheSameDocumentsAndAppliesEachEventOnce() {
+        List<String> fresh = ViewCollections.ALL.stream().map(ViewCollections::fresh).toList();
+        fresh.forEach(mongo::dropCollection);
         try {
             // Twice over: an event delivered again changes nothing.
             for (int pass = 0; pass < 2; pass++) {
+                ViewWrites writes = ViewWrites.fresh(mongo);
                 try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                     while (events.hasNextAvailable()) {
-                        facts.apply(events.nextAvailable(), rebuilt);
+                        if (events.nextAvailable() instanceof DomainEventMessage<?> event) {
+                            views.apply(event, writes);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
+                writes.flush();
             }
-            assertThat(documents(rebuilt)).isNotEmpty().isEqualTo(documents(facts.collection()));
+            for (String collection : ViewCollections.ALL) {
+                assertThat(documents(ViewCollections.fresh(collection))).isNotEmpty()
+                        .isEqualTo(documents(collection));
+            }
         } finally {
-            mongo.dropCollection(rebuilt);
+            fresh.forEach(mongo::dropCollection);
         }
     }
 

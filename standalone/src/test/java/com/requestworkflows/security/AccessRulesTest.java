@@ -86,6 +86,19 @@ class AccessRulesTest extends ServiceTest {
             "admin,    GET,  /api/v1/admin/replays,             allowed",
             "auditor1, GET,  /api/v1/admin/replays,             forbidden",
             "checker1, POST, /api/v1/admin/replays,             forbidden",
+            "checker1, POST, /api/v1/decisions,                 allowed",
+            "maker1,   POST, /api/v1/decisions,                 forbidden",
+            "auditor1, POST, /api/v1/decisions,                 forbidden",
+            "maker1,   POST, /v1.1/request/add,                 allowed",
+            "checker1, POST, /v1.1/request/add,                 forbidden",
+            "auditor1, POST, /v1.1/request/add,                 forbidden",
+            "checker1, POST, /v1.1/request/approve,             allowed",
+            "maker1,   POST, /v1.1/request/approve,             forbidden",
+            "checker1, POST, /v1.1/request/reject,              allowed",
+            "auditor1, POST, /v1.1/request/reject,              forbidden",
+            "maker1,   GET,  /v1.1/request/get,                 allowed",
+            "auditor1, GET,  /v1.1/request/get,                 allowed",
+            "auditor1, GET,  /v1.1/request/logs?start_date=2024-01-01&end_date=2024-01-02, allowed",
             "admin,    GET,  /api/v1/no-such-endpoint,          forbidden",
     })
     void everyEndpointHasItsRule(String user, String method, String path, String expected) {
@@ -105,7 +118,8 @@ class AccessRulesTest extends ServiceTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"GET, /api/v1/requests", "POST, /api/v1/requests", "GET, /api/v1/tasks",
             "POST, /api/v1/requests/{id}/approve", "GET, /api/v1/requests/{id}/history",
-            "GET, /api/v1/auto-approval-rules", "GET, /api/v1/webhooks", "GET, /actuator/metrics"})
+            "GET, /api/v1/auto-approval-rules", "GET, /api/v1/webhooks", "GET, /actuator/metrics",
+            "POST, /v1.1/request/add", "GET, /v1.1/request/get", "POST, /api/v1/decisions"})
     void withoutCredentialsNothingButHealthAnswers(String method, String path) {
         assertProblem(call(null, method, path.replace("{id}", "00000000-0000-0000-0000-000000000000"), Map.of()), 401);
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);

@@ -47,9 +47,18 @@ public final class Requests {
 
     /** Waits until the request's history holds exactly {@code events} workflow events, and returns them. */
     public List<JsonNode> awaitHistory(String id, int events) {
+        return awaitHistory(id, "", events);
+    }
+
+    /** The same in the detailed form: a step for each stage of the execution too. */
+    public List<JsonNode> awaitDetailedHistory(String id, int events) {
+        return awaitHistory(id, "?include=execution", events);
+    }
+
+    private List<JsonNode> awaitHistory(String id, String query, int events) {
         List<JsonNode> history = new ArrayList<>();
         await().atMost(VIEW_TIMEOUT).until(() -> {
-            Response response = api.get("auditor1", "/api/v1/requests/" + id + "/history");
+            Response response = api.get("auditor1", "/api/v1/requests/" + id + "/history" + query);
             history.clear();
             response.json().forEach(history::add);
             return response.status() == 200 && history.size() == events;

@@ -3,7 +3,9 @@ package com.requestworkflows.command.execution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.requestworkflows.api.request.ExecutionAttempt;
+import com.requestworkflows.api.request.RequestAttributes;
 import com.requestworkflows.api.request.RequestView;
+import com.requestworkflows.command.request.AdjustmentRules;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,7 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Makes the call an approved request stands for: the configured target, the request's query parameters and body,
+ * Makes the call an approved request stands for: the configured target, the request's query parameters and body
+ * (with the value a checker changed at approval in its place),
  * and an idempotency key that stays the same for every attempt of a round, so that a retried call cannot redeem
  * points twice on a platform that honours it.
  */
@@ -42,13 +45,14 @@ public class LoyaltyPlatformClient {
     }
 
     public ExecutionAttempt execute(ExecutionProperties.Target target, RequestView request, int attempt) {
+        RequestAttributes attributes = AdjustmentRules.applied(request);
         try {
-            HttpRequest call = HttpRequest.newBuilder(withQuery(target.url(), request))
+            HttpRequest call = HttpRequest.newBuilder(withQuery(target.url(), attributes))
                     .timeout(properties.timeout())
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header(IDEMPOTENCY_KEY, request.execution().idempotencyKey())
-                    .method(target.method(), body(target, request))
+                    .method(target.method(), body(target, attributes))
                     .build();
             HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
             return new ExecutionAttempt(attempt, response.statusCode(), kept(response.body()), null);
@@ -62,17 +66,17 @@ public class LoyaltyPlatformClient {
         }
     }
 
-    private HttpRequest.BodyPublisher body(ExecutionProperties.Target target, RequestView request)
+    private HttpRequest.BodyPublisher body(ExecutionProperties.Target target, RequestAttributes attributes)
             throws JsonProcessingException {
         if (METHODS_WITHOUT_BODY.contains(target.method())) {
             return HttpRequest.BodyPublishers.noBody();
         }
-        Map<String, Object> body = request.requestAttributes() == null ? null : request.requestAttributes().body();
+        Map<String, Object> body = attributes == null ? null : attributes.body();
         return HttpRequest.BodyPublishers.ofString(objectMapper.writeValueAsString(body == null ? Map.of() : body));
     }
 
-    private static URI withQuery(URI url, RequestView request) {
-        Map<String, Object> query = request.requestAttributes() == null ? null : request.requestAttributes().queryParams();
+    private static URI withQuery(URI url, RequestAttributes attributes) {
+        Map<String, Object> query = attributes == null ? null : attributes.queryParams();
         if (query == null || query.isEmpty()) {
             return url;
         }

@@ -7,26 +7,30 @@ import com.requestworkflows.api.error.OutsideCheckerScopeException;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.error.RequestNotPendingException;
 import com.requestworkflows.api.error.SameUserException;
+import com.requestworkflows.api.request.Adjustment;
 import com.requestworkflows.api.request.ApproveRequestCommand;
 import com.requestworkflows.api.request.CancelRequestCommand;
 import com.requestworkflows.api.request.ExecutionAttempt;
 import com.requestworkflows.api.request.ExecutionView;
+import com.requestworkflows.api.request.NumberRequestCommand;
 import com.requestworkflows.api.request.RecordExecutionAttemptCommand;
 import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestApprovedEvent;
+import com.requestworkflows.api.request.RequestCancelledEvent;
 import com.requestworkflows.api.request.RequestEvent;
 import com.requestworkflows.api.request.RequestExecutedEvent;
 import com.requestworkflows.api.request.RequestExecutionAttemptFailedEvent;
 import com.requestworkflows.api.request.RequestExecutionFailedEvent;
 import com.requestworkflows.api.request.RequestExecutionRetriedEvent;
-import com.requestworkflows.api.request.RequestCancelledEvent;
+import com.requestworkflows.api.request.RequestNumberedEvent;
 import com.requestworkflows.api.request.RequestRejectedEvent;
+import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestType;
-import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RetryExecutionCommand;
 import com.requestworkflows.command.execution.ExecutionTargets;
+import com.requestworkflows.command.numbering.RequestNumbers;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -40,8 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One maker-checker request. It is created pending (and, when a rule or the client says so, approved by the service
- * in the same step); afterwards only a checker other than its maker can decide it, and only its maker can withdraw
- * it, both while it is still pending. An approval whose type has a target is then executed: the executor reports
+ * in the same step); afterwards only a checker other than its maker can decide it (approving it as it is, or with
+ * its value changed where its type allows), and only its maker can withdraw it, both while it is still pending. An approval whose type has a target is then executed: the executor reports
  * each call and the request decides what it means (2xx approved, 4xx failed, anything else retried until the last
  * attempt). Every handler answers with the request as it now stands.
  */
@@ -66,8 +70,18 @@ public class Request {
     @CommandHandler
     public RequestView handle(ApproveRequestCommand command, ExecutionTargets targets) {
         requireDecidableBy(command.orgId(), command.checkerId(), command.decidableTypes());
+        Adjustment adjustment = AdjustmentRules.parse(view.requestType(), view.baseType(), command.adjustment());
         apply(RequestApprovedEvent.byChecker(requestId, command.orgId(), command.checkerId(), command.comment(),
-                targets.configured(view.requestType())));
+                targets.configured(view.requestType()), adjustment));
+        return view;
+    }
+
+    /** A request submitted before requests were numbered gets its number; one that has a number keeps it. */
+    @CommandHandler
+    public RequestView handle(NumberRequestCommand command, RequestNumbers numbers) {
+        if (view.requestNumber() == null) {
+            apply(new RequestNumberedEvent(requestId, view.orgId(), numbers.assign(view.orgId(), requestId)));
+        }
         return view;
     }
 

@@ -1,5 +1,6 @@
 package com.requestworkflows.command.request;
 
+import com.requestworkflows.api.error.ErrorCodes;
 import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.request.BaseType;
 import com.requestworkflows.api.request.RequestAttributes;
@@ -70,7 +71,7 @@ final class RequestAttributeRules {
             case GOODWILL -> {
                 customer(body, BODY, "customer");
                 if (baseType == BaseType.COUPONS) {
-                    positiveWholeNumber(body, BODY, "series_id");
+                    couponSeries(body, BODY, "series_id");
                 } else {
                     positiveWholeNumber(body, BODY, "points");
                 }
@@ -121,7 +122,17 @@ final class RequestAttributeRules {
         requirePositiveWholeNumber(required(parent, path, field), path + "." + field);
     }
 
-    private static void requirePositiveWholeNumber(Object value, String path) {
+    private static void couponSeries(Map<String, Object> parent, String path, String field) {
+        try {
+            positiveWholeNumber(parent, path, field);
+        } catch (InvalidRequestException invalid) {
+            throw new InvalidRequestException(invalid.field(), "must be a valid coupon series (a positive whole number)",
+                    ErrorCodes.INVALID_COUPON_SERIES);
+        }
+    }
+
+    /** A JSON number or a string of digits, above zero; refused naming {@code path}. */
+    static long requirePositiveWholeNumber(Object value, String path) {
         BigInteger number = null;
         if (value instanceof Integer || value instanceof Long) {
             number = BigInteger.valueOf(((Number) value).longValue());
@@ -130,9 +141,10 @@ final class RequestAttributeRules {
         } else if (value instanceof String text && text.strip().matches("[+-]?\\d{1,19}")) {
             number = new BigInteger(text.strip());
         }
-        if (number == null || number.signum() <= 0) {
+        if (number == null || number.signum() <= 0 || number.bitLength() > Long.SIZE - 1) {
             throw new InvalidRequestException(path, "must be a positive whole number (a JSON number or a string of digits)");
         }
+        return number.longValueExact();
     }
 
     /** A customer is named by at least one identifier, as in the reference's request/add. */

@@ -1,24 +1,16 @@
 package com.requestworkflows.command.request;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.requestworkflows.api.error.DuplicateReferenceIdException;
 import com.requestworkflows.api.error.InvalidRequestException;
-import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.identity.Caller;
-import com.requestworkflows.api.request.ApproveRequestCommand;
 import com.requestworkflows.api.request.BaseType;
 import com.requestworkflows.api.request.CancelRequestCommand;
-import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestAttributes;
-import com.requestworkflows.api.request.RequestIds;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.api.request.RetryExecutionCommand;
 import com.requestworkflows.api.request.SubmitRequestCommand;
-import com.requestworkflows.api.request.WorkflowMetaData;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
+import com.requestworkflows.command.request.RequestCommands.Decision;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,15 +32,13 @@ import java.util.UUID;
 @RequestMapping("/api/v1/requests")
 public class RequestCommandController {
 
-    private static final int MAX_REFERENCE_ID_LENGTH = 255;
-    private static final int MAX_TEXT_LENGTH = 2000;
+    static final int MAX_REFERENCE_ID_LENGTH = 255;
+    static final int MAX_TEXT_LENGTH = 2000;
 
-    private final CommandGateway commands;
-    private final ReferenceIdRegistry referenceIds;
+    private final RequestCommands commands;
 
-    public RequestCommandController(CommandGateway commands, ReferenceIdRegistry referenceIds) {
+    public RequestCommandController(RequestCommands commands) {
         this.commands = commands;
-        this.referenceIds = referenceIds;
     }
 
     @PostMapping
@@ -58,18 +49,9 @@ public class RequestCommandController {
         RequestType type = RequestType.parse("requestType", body.requestType());
         BaseType baseType = type.parseBaseType("baseType", body.baseType());
         String referenceId = optionalText("referenceId", body.referenceId(), MAX_REFERENCE_ID_LENGTH);
-        boolean clientAutoApprove = Boolean.TRUE.equals(body.clientAutoApprove())
-                || Boolean.TRUE.equals(clientAutoApproveParam);
-        SubmitRequestCommand command = new SubmitRequestCommand(UUID.randomUUID().toString(), caller.orgId(),
+        RequestView created = commands.submit(new SubmitRequestCommand(UUID.randomUUID().toString(), caller.orgId(),
                 caller.userId(), type, baseType, referenceId, optionalText("reason", body.reason(), MAX_TEXT_LENGTH),
-                body.requestAttributes(), clientAutoApprove);
-        RequestView created;
-        try {
-            created = send(command);
-        } catch (DuplicateReferenceIdException duplicate) {
-            throw new DuplicateReferenceIdException(duplicate.orgId(), duplicate.referenceId(),
-                    referenceIds.holderOf(duplicate.orgId(), duplicate.referenceId()).orElse("unknown"));
-        }
+                body.requestAttributes(), clientsWord(body.clientAutoApprove(), clientAutoApproveParam)));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
                         .path("/{requestId}").buildAndExpand(created.requestId()).toUri())
                 .body(created);
@@ -78,48 +60,43 @@ public class RequestCommandController {
     @PostMapping("/{requestId}/approve")
     public RequestView approve(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                                @AuthenticationPrincipal Caller caller) {
-        return send(new ApproveRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(),
-                DecisionBody.commentOf(body), caller.decidableTypes()));
+        return commands.decide(caller, requestId, Decision.APPROVE, DecisionBody.commentOf(body),
+                body == null ? null : body.adjustment());
     }
 
     @PostMapping("/{requestId}/reject")
     public RequestView reject(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
-        return send(new RejectRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(),
-                DecisionBody.commentOf(body), caller.decidableTypes()));
+        return commands.decide(caller, requestId, Decision.REJECT, DecisionBody.commentOf(body),
+                body == null ? null : body.adjustment());
     }
 
     @PostMapping("/{requestId}/cancel")
     public RequestView cancel(@PathVariable String requestId, @RequestBody(required = false) DecisionBody body,
                               @AuthenticationPrincipal Caller caller) {
-        return send(new CancelRequestCommand(requestIdOf(requestId), caller.orgId(), caller.userId(), DecisionBody.commentOf(body)));
+        return commands.send(new CancelRequestCommand(RequestCommands.requestIdOf(requestId), caller.orgId(),
+                caller.userId(), DecisionBody.commentOf(body)));
     }
 
     /** An admin executes a failed request again; its history keeps every earlier attempt. */
     @PostMapping("/{requestId}/retry")
     public RequestView retry(@PathVariable String requestId, @AuthenticationPrincipal Caller caller) {
-        return send(new RetryExecutionCommand(requestIdOf(requestId), caller.orgId(), caller.userId()));
-    }
-
-    /** Tags the command with a fresh API call id (32 hex digits, as in the reference); its events inherit it. */
-    private RequestView send(Object command) {
-        String apiRequestId = UUID.randomUUID().toString().replace("-", "");
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(WorkflowMetaData.API_REQUEST_ID, apiRequestId)));
+        return commands.send(new RetryExecutionCommand(RequestCommands.requestIdOf(requestId), caller.orgId(),
+                caller.userId()));
     }
 
     /**
-     * Request ids are UUIDs; anything else is unknown. Checking the form first also keeps commands away from the
-     * other aggregates in the store (such as an org's auto-approval policy).
+     * The submitter's word on automatic approval, in the body or as the reference's query parameter: true if it
+     * said true anywhere, false (keep it for a checker) if it said false, null if it said nothing.
      */
-    private static String requestIdOf(String requestId) {
-        if (!RequestIds.isRequestId(requestId)) {
-            throw new RequestNotFoundException(requestId);
+    static Boolean clientsWord(Boolean inBody, Boolean inQuery) {
+        if (Boolean.TRUE.equals(inBody) || Boolean.TRUE.equals(inQuery)) {
+            return true;
         }
-        return requestId;
+        return Boolean.FALSE.equals(inBody) || Boolean.FALSE.equals(inQuery) ? false : null;
     }
 
-    private static String optionalText(String field, String value, int maxLength) {
+    static String optionalText(String field, String value, int maxLength) {
         if (value == null) {
             return null;
         }
@@ -140,11 +117,15 @@ public class RequestCommandController {
                                     @JsonAlias("client_auto_approve") Boolean clientAutoApprove) {
     }
 
-    public record DecisionBody(String comment) {
+    /** @param adjustment with an approval: the value the checker changes, e.g. {@code {"points": 50}} */
+    public record DecisionBody(String comment, Map<String, Object> adjustment) {
 
         static String commentOf(DecisionBody body) {
-            return body == null || body.comment() == null || body.comment().isBlank() ? null
-                    : optionalText("comment", body.comment(), MAX_TEXT_LENGTH);
+            return body == null ? null : comment(body.comment());
+        }
+
+        static String comment(String comment) {
+            return comment == null || comment.isBlank() ? null : optionalText("comment", comment, MAX_TEXT_LENGTH);
         }
     }
 }

@@ -13,22 +13,22 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates requests. Submission needs more than the new aggregate knows: its attributes are checked, its reference
- * id is claimed for the org and the org's auto-approval rules are consulted, all in the transaction that stores
- * its events.
+ * Creates requests. Submission needs more than the new aggregate knows: its attributes are checked, what it
+ * claims (reference id, duplicate-pending keys, number) is taken and the org's auto-approval rules are consulted,
+ * all in the transaction that stores its events.
  */
 @Component
 public class RequestSubmissionHandler {
 
     private final Repository<Request> repository;
-    private final ReferenceIdRegistry referenceIds;
+    private final SubmissionClaims claims;
     private final AutoApprovalRules autoApprovalRules;
     private final ExecutionTargets executionTargets;
 
-    public RequestSubmissionHandler(Repository<Request> repository, ReferenceIdRegistry referenceIds,
+    public RequestSubmissionHandler(Repository<Request> repository, SubmissionClaims claims,
                                     AutoApprovalRules autoApprovalRules, ExecutionTargets executionTargets) {
         this.repository = repository;
-        this.referenceIds = referenceIds;
+        this.claims = claims;
         this.autoApprovalRules = autoApprovalRules;
         this.executionTargets = executionTargets;
     }
@@ -36,29 +36,28 @@ public class RequestSubmissionHandler {
     @CommandHandler
     public RequestView handle(SubmitRequestCommand command) throws Exception {
         RequestAttributeRules.validate(command.requestType(), command.baseType(), command.requestAttributes());
-        if (command.referenceId() != null) {
-            referenceIds.claim(command.orgId(), command.referenceId(), command.requestId());
-        }
+        long number = claims.claim(command);
         RequestSubmittedEvent submitted = new RequestSubmittedEvent(command.requestId(), command.orgId(),
                 command.requesterId(), command.requestType(), command.baseType(), command.referenceId(),
-                command.reason(), command.requestAttributes());
+                command.reason(), command.requestAttributes(), number, command.clientAutoApprove());
         RequestApprovedEvent autoApproval = autoApprovalOf(command);
         return repository.newInstance(() -> new Request(submitted, autoApproval)).invoke(Request::view);
     }
 
-    /** The client's explicit wish overrides the org's rules, as in the reference. */
+    /** The client's explicit word, either way, overrides the org's rules, as in the reference. */
     private RequestApprovedEvent autoApprovalOf(SubmitRequestCommand command) {
         boolean executionRequired = executionTargets.configured(command.requestType());
-        if (command.clientAutoApprove()) {
-            return new RequestApprovedEvent(command.requestId(), command.orgId(), null,
-                    "Approved automatically at the client's request", ApprovalType.CLIENT, null, executionRequired);
+        if (command.clientAutoApprove() != null) {
+            return command.clientAutoApprove() ? RequestApprovedEvent.automatically(command.requestId(),
+                    command.orgId(), ApprovalType.CLIENT, null, "Approved automatically at the client's request",
+                    executionRequired) : null;
         }
         return autoApprovalRules.enabledRules(command.orgId()).stream()
                 .filter(rule -> rule.covers(command.requestType(), command.baseType()))
                 .map(AutoApprovalRule::name)
                 .findFirst()
-                .map(rule -> new RequestApprovedEvent(command.requestId(), command.orgId(), null,
-                        "Approved automatically by rule " + rule, ApprovalType.CONFIG, rule, executionRequired))
+                .map(rule -> RequestApprovedEvent.automatically(command.requestId(), command.orgId(),
+                        ApprovalType.CONFIG, rule, "Approved automatically by rule " + rule, executionRequired))
                 .orElse(null);
     }
 }

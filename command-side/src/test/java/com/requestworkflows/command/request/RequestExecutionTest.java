@@ -54,11 +54,12 @@ class RequestExecutionTest {
         fixture = new AggregateTestFixture<>(Request.class);
         fixture.registerInjectableResource(targets);
         fixture.registerAnnotatedCommandHandler(new RequestSubmissionHandler(fixture.getRepository(),
-                new InMemoryReferenceIdRegistry(), orgId -> EnumSet.noneOf(AutoApprovalRule.class), targets));
+                InMemoryClaims.of(new InMemoryReferenceIdRegistry(), new InMemoryRequestNumbers()),
+                orgId -> EnumSet.noneOf(AutoApprovalRule.class), targets));
     }
 
     private RequestApprovedEvent approved() {
-        return RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "approving", true);
+        return RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "approving", true, null);
     }
 
     private static RecordExecutionAttemptCommand report(int round, int attempt, Integer status, String error) {

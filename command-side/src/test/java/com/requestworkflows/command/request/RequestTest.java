@@ -1,22 +1,27 @@
 package com.requestworkflows.command.request;
 
 import com.requestworkflows.api.autoapproval.AutoApprovalRule;
+import com.requestworkflows.api.error.DuplicatePendingRequestException;
 import com.requestworkflows.api.error.DuplicateReferenceIdException;
 import com.requestworkflows.api.error.InvalidRequestException;
 import com.requestworkflows.api.error.NotRequesterException;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.error.RequestNotPendingException;
 import com.requestworkflows.api.error.SameUserException;
+import com.requestworkflows.api.request.Adjustment;
 import com.requestworkflows.api.request.ApprovalType;
 import com.requestworkflows.api.request.ApproveRequestCommand;
 import com.requestworkflows.api.request.BaseType;
 import com.requestworkflows.api.request.CancelRequestCommand;
+import com.requestworkflows.api.request.NumberRequestCommand;
 import com.requestworkflows.api.request.RejectRequestCommand;
 import com.requestworkflows.api.request.RequestApprovedEvent;
 import com.requestworkflows.api.request.RequestAttributes;
 import com.requestworkflows.api.request.RequestCancelledEvent;
+import com.requestworkflows.api.request.RequestNumberedEvent;
 import com.requestworkflows.api.request.RequestRejectedEvent;
 import com.requestworkflows.api.request.RequestState;
+import com.requestworkflows.api.request.RequestSubmittedEvent;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.command.autoapproval.AutoApprovalRules;
@@ -77,6 +82,7 @@ class RequestTest {
     private static final String COMMENT = "approving the points redemption request";
 
     private final InMemoryReferenceIdRegistry referenceIds = new InMemoryReferenceIdRegistry();
+    private final InMemoryRequestNumbers numbers = new InMemoryRequestNumbers();
     private final Map<Long, Set<AutoApprovalRule>> enabledRules = new HashMap<>();
     private AggregateTestFixture<Request> fixture;
 
@@ -87,8 +93,9 @@ class RequestTest {
         ExecutionTargets noTargets = new ExecutionTargets(new ExecutionProperties(Map.of(), null, null, null, null,
                 null, null, null));
         fixture.registerInjectableResource(noTargets);
-        fixture.registerAnnotatedCommandHandler(
-                new RequestSubmissionHandler(fixture.getRepository(), referenceIds, rules, noTargets));
+        fixture.registerInjectableResource(numbers);
+        fixture.registerAnnotatedCommandHandler(new RequestSubmissionHandler(fixture.getRepository(),
+                InMemoryClaims.of(referenceIds, numbers), rules, noTargets));
     }
 
     private void enable(long orgId, AutoApprovalRule... rules) {
@@ -231,6 +238,13 @@ class RequestTest {
         }
 
         @Test
+        void aClientsExplicitNoKeepsTheRequestForACheckerWhateverTheRules() {
+            enable(ORG, AutoApprovalRule.CI_EMAIL_AUTO_APPROVE);
+
+            expectPendingOnly(Submission.of(CHANGE_IDENTIFIER, EMAIL).clientAutoApprove(false));
+        }
+
+        @Test
         void anotherOrgsRuleDoesNotApply() {
             enable(OTHER_ORG, AutoApprovalRule.CI_EMAIL_AUTO_APPROVE, AutoApprovalRule.GOODWILL_POINTS_AUTO_APPROVE);
 
@@ -247,7 +261,7 @@ class RequestTest {
         void anotherCheckerApproves() {
             fixture.given(pending.submitted())
                     .when(new ApproveRequestCommand(REQUEST_ID, ORG, CHECKER, COMMENT))
-                    .expectEvents(new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null, false))
+                    .expectEvents(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, COMMENT, false, null))
                     .expectResultMessagePayloadMatching(view(view -> {
                         assertThat(view.state()).isEqualTo(RequestState.APPROVED);
                         assertThat(view.checkerId()).isEqualTo(CHECKER);
@@ -334,9 +348,9 @@ class RequestTest {
         private static List<Arguments> terminalHistories() {
             return List.of(
                     arguments(named("approved by a checker",
-                            new RequestApprovedEvent(REQUEST_ID, ORG, CHECKER, COMMENT, null, null, false)), "approved"),
-                    arguments(named("approved by a rule", new RequestApprovedEvent(REQUEST_ID, ORG, null,
-                            "rule", ApprovalType.CONFIG, "POINTS_REDEMPTION_AUTO_APPROVE", false)), "approved"),
+                            RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, COMMENT, false, null)), "approved"),
+                    arguments(named("approved by a rule", RequestApprovedEvent.automatically(REQUEST_ID, ORG,
+                            ApprovalType.CONFIG, "POINTS_REDEMPTION_AUTO_APPROVE", "rule", false)), "approved"),
                     arguments(named("rejected", new RequestRejectedEvent(REQUEST_ID, ORG, CHECKER, "no")), "rejected"),
                     arguments(named("cancelled", new RequestCancelledEvent(REQUEST_ID, ORG, MAKER, null)), "cancelled"));
         }
@@ -566,6 +580,142 @@ class RequestTest {
                     .when(pointsRedemption().attributes(null).command())
                     .expectException(invalidField(BODY))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Adjusting {
+
+        private static final long CHECKER_ID = CHECKER;
+
+        private ApproveRequestCommand approveWith(Map<String, Object> adjustment) {
+            return new ApproveRequestCommand(REQUEST_ID, ORG, CHECKER_ID, COMMENT, adjustment, Set.of());
+        }
+
+        @Test
+        void aCheckerApprovesFewerGoodwillPointsThanAskedFor() {
+            fixture.given(Submission.of(GOODWILL, POINTS).submitted())
+                    .when(approveWith(Map.of("points", "50")))
+                    .expectEvents(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER_ID, COMMENT, false,
+                            new Adjustment("points", 50L)))
+                    .expectResultMessagePayloadMatching(view(view ->
+                            assertThat(view.approvedValue()).isEqualTo(new Adjustment("points", 50L))));
+        }
+
+        @Test
+        void aCouponSeriesAndANewIdentifierCanBeChangedToo() {
+            fixture.given(Submission.of(GOODWILL, COUPONS).submitted())
+                    .when(approveWith(Map.of("series_id", 42)))
+                    .expectEvents(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER_ID, COMMENT, false,
+                            new Adjustment("series_id", 42L)));
+            fixture.given(Submission.of(CHANGE_IDENTIFIER, EMAIL).submitted())
+                    .when(approveWith(Map.of("new_value", " corrected@example.com ")))
+                    .expectEvents(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER_ID, COMMENT, false,
+                            new Adjustment("new_value", "corrected@example.com")));
+        }
+
+        @ParameterizedTest
+        @MethodSource("refusedAdjustments")
+        void anAdjustmentTheTypeDoesNotAllowIsRefusedAndNothingIsDecided(Submission submission,
+                                                                         Map<String, Object> adjustment,
+                                                                         String field, int code) {
+            fixture.given(submission.submitted())
+                    .when(approveWith(adjustment))
+                    .expectNoEvents()
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(field))
+                    .expectException(satisfying(InvalidRequestException.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo(field);
+                        assertThat(refusal.code()).isEqualTo(code);
+                    }));
+        }
+
+        static Stream<Arguments> refusedAdjustments() {
+            return Stream.of(
+                    arguments(named("a badge", Submission.of(EARN_BADGE)), Map.of("points", 5), "adjustment", 9014),
+                    arguments(named("a merge", Submission.of(CHANGE_IDENTIFIER, MERGE)), Map.of("new_value", "x"),
+                            "adjustment", 9014),
+                    arguments(named("points for coupons", Submission.of(GOODWILL, COUPONS)), Map.of("points", 5),
+                            "adjustment", 9014),
+                    arguments(named("two values", Submission.of(GOODWILL, POINTS)),
+                            Map.of("points", 5, "series_id", 1), "adjustment", 9014),
+                    arguments(named("no points", Submission.of(GOODWILL, POINTS)), Map.of("points", 0),
+                            "adjustment.points", 9014),
+                    arguments(named("a bad series", Submission.of(GOODWILL, COUPONS)), Map.of("series_id", "x"),
+                            "adjustment.series_id", 9017),
+                    arguments(named("a blank value", Submission.of(CHANGE_IDENTIFIER, EMAIL)),
+                            Map.of("new_value", " "), "adjustment.new_value", 9014));
+        }
+    }
+
+    @Nested
+    class Numbering {
+
+        @Test
+        void everySubmissionGetsTheNextNumber() {
+            numbers.assign(ORG, OTHER_REQUEST_ID);
+
+            fixture.givenNoPriorActivity()
+                    .when(pointsRedemption().command())
+                    .expectEvents(pointsRedemption().number(2).submitted())
+                    .expectResultMessagePayloadMatching(view(view -> assertThat(view.requestNumber()).isEqualTo(2)));
+        }
+
+        @Test
+        void aRequestSubmittedBeforeNumbersIsNumberedOnce() {
+            RequestSubmittedEvent unnumbered = new RequestSubmittedEvent(REQUEST_ID, ORG, MAKER, EARN_BADGE, null,
+                    null, null, ReferencePayloads.valid(EARN_BADGE, null), null, null);
+
+            fixture.given(unnumbered)
+                    .when(new NumberRequestCommand(REQUEST_ID))
+                    .expectEvents(new RequestNumberedEvent(REQUEST_ID, ORG, 1))
+                    .expectResultMessagePayloadMatching(view(view -> assertThat(view.requestNumber()).isEqualTo(1)));
+            fixture.given(unnumbered, new RequestNumberedEvent(REQUEST_ID, ORG, 1))
+                    .when(new NumberRequestCommand(REQUEST_ID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DuplicatePending {
+
+        private Submission emailChange(String id, String customerMobile, String newValue) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("customer", Map.of("mobile", customerMobile));
+            body.put("new_value", newValue);
+            return Submission.of(CHANGE_IDENTIFIER, EMAIL).id(id).attributes(new RequestAttributes(null, body));
+        }
+
+        @Test
+        void theSameIdentifierChangeForTheSameCustomerIsRefusedWhileTheFirstIsPending() {
+            fixture.givenCommands(emailChange(REQUEST_ID, "919591399244", "new@example.com").command())
+                    .when(emailChange(OTHER_REQUEST_ID, " 919591399244", "NEW@example.com").command())
+                    .expectNoEvents()
+                    .expectException(satisfying(DuplicatePendingRequestException.class, refusal -> {
+                        assertThat(refusal.pendingRequestId()).isEqualTo(REQUEST_ID);
+                        assertThat(refusal.code()).isEqualTo(9102);
+                    }));
+        }
+
+        @Test
+        void anotherNewValueOrAnotherCustomerIsAnotherChange() {
+            fixture.givenNoPriorActivity().when(emailChange(REQUEST_ID, "919591399244", "new@example.com").command());
+
+            fixture.givenNoPriorActivity()
+                    .when(emailChange(OTHER_REQUEST_ID, "919591399244", "other@example.com").command())
+                    .expectSuccessfulHandlerExecution();
+            fixture.givenNoPriorActivity()
+                    .when(emailChange("3c8e9324-c1d5-11ee-9641-7277dba3c6a7", "910000000000", "new@example.com")
+                            .command())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void otherTypesAreNotCoveredByDefault() {
+            fixture.givenNoPriorActivity().when(Submission.of(GOODWILL, POINTS).command());
+
+            fixture.givenNoPriorActivity()
+                    .when(Submission.of(GOODWILL, POINTS).id(OTHER_REQUEST_ID).command())
+                    .expectSuccessfulHandlerExecution();
         }
     }
 }

@@ -20,7 +20,8 @@ final class Submission {
     private String referenceId;
     private String reason;
     private RequestAttributes attributes;
-    private boolean clientAutoApprove;
+    private Boolean clientAutoApprove;
+    private long number = 1;
 
     private Submission(RequestType type, BaseType baseType) {
         this.type = type;
@@ -63,7 +64,18 @@ final class Submission {
     }
 
     Submission clientAutoApprove() {
-        this.clientAutoApprove = true;
+        return clientAutoApprove(true);
+    }
+
+    /** What the submitter says about automatic approval: true, false, or null for nothing. */
+    Submission clientAutoApprove(Boolean word) {
+        this.clientAutoApprove = word;
+        return this;
+    }
+
+    /** The number the submission is expected to get (the first one by default). */
+    Submission number(long number) {
+        this.number = number;
         return this;
     }
 
@@ -81,6 +93,7 @@ final class Submission {
     }
 
     RequestSubmittedEvent submitted() {
-        return new RequestSubmittedEvent(requestId, orgId, MAKER, type, baseType, referenceId, reason, attributes);
+        return new RequestSubmittedEvent(requestId, orgId, MAKER, type, baseType, referenceId, reason, attributes,
+                number, clientAutoApprove);
     }
 }

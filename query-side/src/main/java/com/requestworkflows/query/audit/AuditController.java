@@ -4,6 +4,7 @@ import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.query.export.Csv;
 import com.requestworkflows.query.listing.ListingParameters;
 import com.requestworkflows.query.listing.PageResponse;
+import com.requestworkflows.query.projection.ViewCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -47,10 +48,10 @@ public class AuditController {
                 size, sort);
         Query query = Query.query(search.criteria(caller.orgId()));
         ListingParameters.Paging paging = search.paging();
-        long total = mongo.count(query, AuditLogProjection.COLLECTION);
+        long total = mongo.count(query, ViewCollections.AUDIT_LOG);
         query.with(search.order()).skip(paging.offset()).limit(paging.size());
         PageResponse<AuditEntry> found = PageResponse.of(mongo.find(query, AuditEntry.class,
-                AuditLogProjection.COLLECTION), paging, total);
+                ViewCollections.AUDIT_LOG), paging, total);
         return Csv.isAskedFor(accept)
                 ? Csv.download("audit.csv", Csv.of(AuditEntry.CSV_HEADER,
                         found.content().stream().map(AuditEntry::csvRow).toList()))

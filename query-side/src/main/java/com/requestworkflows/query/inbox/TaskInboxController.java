@@ -1,11 +1,13 @@
 package com.requestworkflows.query.inbox;
 
 import com.requestworkflows.api.identity.Caller;
+import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.listing.ListingParameters;
 import com.requestworkflows.query.listing.PageResponse;
 import com.requestworkflows.query.listing.TimeRange;
+import com.requestworkflows.query.projection.ViewCollections;
 import com.requestworkflows.query.request.RequestViewQueries;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,7 +52,8 @@ public class TaskInboxController {
             // A checker never sees their own requests here: four eyes.
             return PageResponse.of(List.of(), paging, 0);
         }
-        Criteria requesterCriteria = where("orgId").is(caller.orgId()).and("requesterId");
+        Criteria requesterCriteria = where("orgId").is(caller.orgId()).and("state").is(RequestState.PENDING)
+                .and("requesterId");
         Criteria criteria = requester == null ? requesterCriteria.ne(caller.userId()) : requesterCriteria.is(requester);
         if (requestType != null) {
             RequestType type = RequestType.parse("requestType", requestType);
@@ -62,7 +65,7 @@ public class TaskInboxController {
             criteria = criteria.and("requestType").in(caller.decidableTypes());
         }
         criteria = TimeRange.parse(from, to).and(criteria, "createdAt");
-        return queries.page(TaskInboxProjection.COLLECTION, criteria, paging,
+        return queries.page(ViewCollections.REQUESTS, criteria, paging,
                 ListingParameters.sort(sort, SORTABLE, Sort.by(Sort.Direction.ASC, "createdAt")));
     }
 }

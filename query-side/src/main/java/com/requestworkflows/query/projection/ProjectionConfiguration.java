@@ -1,71 +1,76 @@
 package com.requestworkflows.query.projection;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
 
-/** Wires the view processors: each flushes the view store before its token moves on, and retries what fails. */
+/**
+ * Wires the views' processor: each batch reads the documents it needs at its start, writes its changes in bulk at
+ * its end and flushes the view store, all before its token moves on; a batch that fails is tried again.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
-    /** The processing groups of all MongoDB views; each can be replayed on its own. */
-    public static final String REQUEST_VIEW = "request-view";
-    public static final String TASK_INBOX = "task-inbox";
-    public static final String REQUEST_HISTORY = "request-history";
-    public static final String AUDIT_LOG = "audit-log";
-    public static final String REQUEST_FACTS = "request-facts";
-    public static final List<String> VIEW_PROCESSORS =
-            List.of(REQUEST_VIEW, TASK_INBOX, REQUEST_HISTORY, AUDIT_LOG, REQUEST_FACTS);
+    /** The processing group of the views (see {@link RequestViews}). */
+    public static final String VIEWS = "views";
 
     /**
      * A batch that fails (the view store is unreachable, say) is tried again, from the same events, until it goes
-     * through: Axon's default would log the failure and move on, and the view would lack that change for good.
+     * through: Axon's default would log the failure and move on, and the views would lack that change for good.
      */
     @Autowired
-    void configure(EventProcessingConfigurer processing, IdempotentViewWriter writer,
-                   ObjectProvider<ViewStoreFlush> flush) {
+    void configure(EventProcessingConfigurer processing, MongoTemplate mongo, ObjectProvider<ViewStoreFlush> flush) {
         ViewStoreFlush viewStoreFlush = flush.getIfAvailable(() -> () -> { });
-        VIEW_PROCESSORS.forEach(group -> processing
-                .registerHandlerInterceptor(group, configuration -> new FlushBeforeTokenInterceptor(writer,
-                        viewStoreFlush))
-                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
+        processing.registerHandlerInterceptor(VIEWS, configuration -> new BatchWritesInterceptor(mongo, viewStoreFlush))
+                .registerListenerInvocationErrorHandler(VIEWS, configuration -> PropagatingErrorHandler.instance());
     }
 
-    /**
-     * Keeps a batch's view writes until the batch's prepare-commit phase, then writes them in bulk and flushes the
-     * view store: all before its token's transaction commits.
-     */
-    static final class FlushBeforeTokenInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+    /** Opens a batch's {@link ViewWrites} at its first event and writes them in its prepare-commit phase. */
+    static final class BatchWritesInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
-        private static final String REGISTERED = FlushBeforeTokenInterceptor.class.getName();
-
-        private final IdempotentViewWriter writer;
+        private final MongoTemplate mongo;
         private final ViewStoreFlush flush;
 
-        FlushBeforeTokenInterceptor(IdempotentViewWriter writer, ViewStoreFlush flush) {
-            this.writer = writer;
+        BatchWritesInterceptor(MongoTemplate mongo, ViewStoreFlush flush) {
+            this.mongo = mongo;
             this.flush = flush;
         }
 
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
-            if (unitOfWork.resources().putIfAbsent(REGISTERED, Boolean.TRUE) == null) {
-                Runnable writeBatch = writer.bufferBatch(unitOfWork);
-                unitOfWork.onPrepareCommit(batch -> {
-                    writeBatch.run();
+            if (!ViewWrites.isOpenIn(unitOfWork)) {
+                ViewWrites writes = ViewWrites.openBatch(unitOfWork, mongo);
+                writes.preload(changedRequests(unitOfWork.root()));
+                unitOfWork.root().onPrepareCommit(batch -> {
+                    writes.flush();
                     flush.flush();
                 });
             }
             return chain.proceed();
+        }
+
+        /** The requests whose documents the batch's events change (a submission creates its own). */
+        private static List<String> changedRequests(UnitOfWork<?> batch) {
+            if (!(batch instanceof BatchingUnitOfWork<?> events)) {
+                return List.of();
+            }
+            return events.getMessages().stream()
+                    .filter(message -> message instanceof DomainEventMessage<?> domain
+                            && domain.getSequenceNumber() > 0)
+                    .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                    .toList();
         }
     }
 }

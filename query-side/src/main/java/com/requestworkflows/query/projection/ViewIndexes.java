@@ -22,24 +22,25 @@ public class ViewIndexes {
     private static final Map<String, List<String[]>> INDEXES = new LinkedHashMap<>();
 
     static {
-        declare("requests", "orgId", "createdAt");
-        declare("requests", "orgId", "state", "createdAt");
-        declare("requests", "orgId", "requestType", "createdAt");
-        declare("requests", "orgId", "requesterId", "createdAt");
-        declare("requests", "orgId", "checkerId", "createdAt");
-        declare("requests", "orgId", "referenceId");
-        // The inbox leaves out the checker's own requests: requester (and type) in the index answer a page from the
-        // index alone; its total is the org's (or type's) count less the checker's own.
-        declare("pending_tasks", "orgId", "createdAt", "requesterId", "requestType");
-        declare("pending_tasks", "orgId", "requestType", "createdAt", "requesterId");
-        declare("pending_tasks", "orgId", "requesterId", "createdAt");
-        declare("pending_tasks", "orgId", "requestType", "requesterId");
-        declare("audit_log", "orgId", "at");
+        String requests = ViewCollections.REQUESTS;
+        // The inbox (pending requests, never the checker's own): requester and type in the index answer a page from
+        // the index alone; its total is the org's (or type's) pending count less the checker's own.
+        declare(requests, "orgId", "state", "createdAt", "requesterId", "requestType");
+        declare(requests, "orgId", "state", "requestType", "createdAt", "requesterId");
+        declare(requests, "orgId", "state", "requesterId", "createdAt");
+        // Searches, newest first by default; the member-care listing by number; the reports by their times.
+        declare(requests, "orgId", "createdAt");
+        declare(requests, "orgId", "requestType", "createdAt");
+        declare(requests, "orgId", "requesterId", "createdAt");
+        declare(requests, "orgId", "checkerId", "createdAt");
+        declare(requests, "orgId", "referenceId");
+        declare(requests, "orgId", "requestNumber");
+        declare(requests, "orgId", "decidedAt");
+        declare(requests, "orgId", "outcomeAt");
+        String auditLog = ViewCollections.AUDIT_LOG;
+        declare(auditLog, "orgId", "at");
         for (String filter : new String[]{"actorId", "requestType", "state", "approvalType", "referenceId"}) {
-            declare("audit_log", "orgId", filter, "at");
-        }
-        for (String time : new String[]{"submittedAt", "decidedAt", "outcomeAt", "state"}) {
-            declare("request_facts", "orgId", time);
+            declare(auditLog, "orgId", filter, "at");
         }
     }
 

@@ -29,8 +29,7 @@ public class ViewRebuildController {
     public ResponseEntity<ViewRebuild.Progress> start(@RequestBody ReplayBody body,
                                                       @AuthenticationPrincipal Caller caller) {
         if (body.projection() == null || body.projection().isBlank()) {
-            throw new InvalidRequestException("projection", "is required: one of " + rebuilds.viewNames() + " or "
-                    + ViewRebuilds.ALL);
+            throw new InvalidRequestException("projection", "is required: " + ViewRebuilds.ALL);
         }
         ViewRebuild rebuild = rebuilds.start(body.projection().trim(), caller.userId());
         return ResponseEntity.accepted()

@@ -1,7 +1,8 @@
 package com.requestworkflows.query.reporting;
 
-import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.api.request.RequestState;
+import com.requestworkflows.query.listing.TimeRange;
+import com.requestworkflows.query.projection.ViewCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,11 +31,11 @@ public class RequestFacts {
     /** The facts matching {@code criteria} with at least one of {@code timeFields} within {@code range}. */
     List<RequestFact> touching(Criteria criteria, TimeRange range, String... timeFields) {
         Criteria inRange = criteria.orOperator(Arrays.stream(timeFields).map(range::on).toArray(Criteria[]::new));
-        return mongo.find(Query.query(inRange), RequestFact.class, RequestFactsProjection.COLLECTION);
+        return mongo.find(Query.query(inRange), RequestFact.class, ViewCollections.REQUESTS);
     }
 
     List<RequestFact> pending(long orgId) {
         return mongo.find(Query.query(ofOrg(orgId).and("state").is(RequestState.PENDING)), RequestFact.class,
-                RequestFactsProjection.COLLECTION);
+                ViewCollections.REQUESTS);
     }
 }

@@ -1,13 +1,14 @@
 package com.requestworkflows.query.request;
 
-import com.requestworkflows.query.listing.ListingParameters;
-import com.requestworkflows.query.listing.PageResponse;
-import com.requestworkflows.query.listing.TimeRange;
 import com.requestworkflows.api.error.RequestNotFoundException;
 import com.requestworkflows.api.identity.Caller;
 import com.requestworkflows.api.request.RequestState;
 import com.requestworkflows.api.request.RequestType;
 import com.requestworkflows.api.request.RequestView;
+import com.requestworkflows.query.listing.ListingParameters;
+import com.requestworkflows.query.listing.PageResponse;
+import com.requestworkflows.query.listing.TimeRange;
+import com.requestworkflows.query.projection.ViewCollections;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,7 +69,7 @@ public class RequestQueryController {
             criteria = criteria.and("referenceId").is(referenceId);
         }
         criteria = TimeRange.parse(from, to).and(criteria, "createdAt");
-        return queries.page(RequestViewProjection.COLLECTION, criteria, ListingParameters.paging(page, size),
+        return queries.page(ViewCollections.REQUESTS, criteria, ListingParameters.paging(page, size),
                 ListingParameters.sort(sort, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt")));
     }
 }

@@ -1,9 +1,10 @@
 package com.requestworkflows.query.request;
 
+import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.listing.ListingParameters;
 import com.requestworkflows.query.listing.PageResponse;
-import com.requestworkflows.api.request.RequestView;
 import com.requestworkflows.query.projection.AttributesCodec;
+import com.requestworkflows.query.projection.ViewCollections;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,7 +29,7 @@ public class RequestViewQueries {
 
     public Optional<RequestView> find(long orgId, String requestId) {
         Query byId = Query.query(where("_id").is(requestId).and("orgId").is(orgId));
-        return Optional.ofNullable(mongo.findOne(byId, RequestDocument.class, RequestViewProjection.COLLECTION))
+        return Optional.ofNullable(mongo.findOne(byId, RequestDocument.class, ViewCollections.REQUESTS))
                 .map(document -> document.toView(codec));
     }
 

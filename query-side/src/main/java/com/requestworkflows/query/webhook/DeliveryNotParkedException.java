@@ -1,5 +1,6 @@
 package com.requestworkflows.query.webhook;
 
+import com.requestworkflows.api.error.ErrorCodes;
 import com.requestworkflows.api.error.RequestWorkflowException;
 
 import java.util.Map;
@@ -10,7 +11,7 @@ public class DeliveryNotParkedException extends RequestWorkflowException {
     private final DeliveryStatus status;
 
     public DeliveryNotParkedException(String id, DeliveryStatus status) {
-        super(409, "Delivery is not parked", null,
+        super(409, "Delivery is not parked", ErrorCodes.INVALID_STATUS,
                 "Webhook delivery " + id + " is " + status + "; only a parked delivery can be redelivered");
         this.status = status;
     }

@@ -54,8 +54,12 @@ public class WebhookController {
         this.targets = targets;
     }
 
-    /** Empty or absent filters let every request type and state through. */
-    public record SubscribeBody(String url, String secret, List<String> requestTypes, List<String> states) {
+    /**
+     * Empty or absent filters let every request type and state through; {@code includeExecution} asks for the
+     * detailed form of the workflow events (a step for each stage of carrying out an approved action).
+     */
+    public record SubscribeBody(String url, String secret, List<String> requestTypes, List<String> states,
+                                Boolean includeExecution) {
 
         /** Without the secret, which must never reach a log. */
         @Override
@@ -74,6 +78,7 @@ public class WebhookController {
                                    String secretHint,
                                    List<RequestType> requestTypes,
                                    List<RequestState> states,
+                                   boolean includeExecution,
                                    long createdBy,
                                    long createdAt) {
 
@@ -82,7 +87,7 @@ public class WebhookController {
             return new SubscriptionView(subscription.id(), subscription.url(), withSecret ? secret : null,
                     secret.substring(secret.length() - SECRET_HINT_LENGTH),
                     subscription.requestTypes().stream().sorted().toList(),
-                    subscription.states().stream().sorted().toList(),
+                    subscription.states().stream().sorted().toList(), subscription.includeExecution(),
                     subscription.createdBy(), subscription.createdAt());
         }
     }
@@ -99,7 +104,7 @@ public class WebhookController {
         WebhookSubscription created = subscriptions.create(caller.orgId(), url, secret,
                 parseEach("requestTypes", body.requestTypes(), RequestType::parse, RequestType.class),
                 parseEach("states", body.states(), RequestState::parse, RequestState.class),
-                caller.userId());
+                Boolean.TRUE.equals(body.includeExecution()), caller.userId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
                         .path("/{id}").buildAndExpand(created.id()).toUri())
                 .body(SubscriptionView.of(created, generateSecret));

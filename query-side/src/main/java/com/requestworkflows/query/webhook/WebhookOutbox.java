@@ -1,7 +1,8 @@
 package com.requestworkflows.query.webhook;
 
 import com.requestworkflows.api.request.RequestEvent;
-import com.requestworkflows.api.request.RequestWorkflowEvent;
+import com.requestworkflows.api.request.RequestView;
+import com.requestworkflows.api.request.WorkflowTrail;
 import com.requestworkflows.query.pointintime.RequestTimeline;
 import com.requestworkflows.query.projection.AttributesCodec;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Turns each stored request event into deliveries, one per subscription that wants it. It runs in its own
+ * Turns each stored request event into deliveries, one per subscription that wants it, in the reference form of
+ * the workflow events, or the detailed one for subscriptions that ask for the execution's stages. It runs in its own
  * streaming processor ({@link WebhookConfiguration}), whose unit of work shares the JDBC transaction that stores
  * its token: a delivery is queued exactly when the processor moves past its event, so an event that was never
  * stored is never queued and a stored one is never skipped, whenever the process dies.
@@ -45,14 +47,16 @@ public class WebhookOutbox {
         if (live.isEmpty()) {
             return;
         }
-        RequestTimeline.Change change = timeline.changeMadeBy(message);
-        List<WebhookSubscription> interested = live.stream().filter(subscription -> subscription.wants(change.after()))
-                .toList();
-        if (interested.isEmpty()) {
-            return;
+        WorkflowTrail.Step step = timeline.stepMadeBy(message);
+        RequestView after = step.trail().request();
+        // Serialized once per form: the stored text is exactly what is signed and sent, on every attempt.
+        String reference = step.reference() == null ? null : json.write(step.reference());
+        String detailed = step.detailed() == null ? null : json.write(step.detailed());
+        for (WebhookSubscription subscription : live) {
+            String payload = subscription.includeExecution() ? detailed : reference;
+            if (payload != null && subscription.wants(after)) {
+                queue.enqueue(subscription, message, after, payload);
+            }
         }
-        // Serialized once: the stored text is exactly what is signed and sent, on every attempt.
-        String payload = json.write(RequestWorkflowEvent.of(change.before(), change.after(), message));
-        interested.forEach(subscription -> queue.enqueue(subscription, message, change.after(), payload));
     }
 }

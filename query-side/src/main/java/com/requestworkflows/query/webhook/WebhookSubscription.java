@@ -7,8 +7,9 @@ import com.requestworkflows.api.request.RequestView;
 import java.util.Set;
 
 /**
- * An org's subscription to its workflow events: where they go, the secret they are signed with, and which of them
- * (empty filters let everything through).
+ * An org's subscription to its workflow events: where they go, the secret they are signed with, which of them
+ * (empty filters let everything through), and in which form: the reference's, or the detailed one with a step for
+ * each stage of carrying out an approved action ({@code includeExecution}).
  */
 public record WebhookSubscription(String id,
                                   long orgId,
@@ -16,6 +17,7 @@ public record WebhookSubscription(String id,
                                   String secret,
                                   Set<RequestType> requestTypes,
                                   Set<RequestState> states,
+                                  boolean includeExecution,
                                   long createdBy,
                                   long createdAt) {
 

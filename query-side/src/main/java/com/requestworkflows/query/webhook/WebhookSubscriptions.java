@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 @Component
 public class WebhookSubscriptions {
 
-    private static final String COLUMNS = "id, org_id, url, secret, sealed_secret, request_types, states, created_by, "
-            + "created_at FROM webhook_subscription";
+    private static final String COLUMNS = "id, org_id, url, secret, sealed_secret, request_types, states, "
+            + "include_execution, created_by, created_at FROM webhook_subscription";
 
     private final JdbcTemplate jdbc;
     private final WebhookDeliveryQueue deliveries;
@@ -42,7 +42,7 @@ public class WebhookSubscriptions {
         this.rows = (row, index) -> new WebhookSubscription(
                 row.getString("id"), row.getLong("org_id"), row.getString("url"), secrets.of(row),
                 fromList(row.getString("request_types"), RequestType.class),
-                fromList(row.getString("states"), RequestState.class),
+                fromList(row.getString("states"), RequestState.class), row.getBoolean("include_execution"),
                 row.getLong("created_by"), row.getLong("created_at"));
     }
 
@@ -64,13 +64,13 @@ public class WebhookSubscriptions {
     }
 
     public WebhookSubscription create(long orgId, String url, String secret, Set<RequestType> requestTypes,
-                                      Set<RequestState> states, long createdBy) {
+                                      Set<RequestState> states, boolean includeExecution, long createdBy) {
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), orgId, url, secret,
-                requestTypes, states, createdBy, System.currentTimeMillis());
+                requestTypes, states, includeExecution, createdBy, System.currentTimeMillis());
         jdbc.update("INSERT INTO webhook_subscription (id, org_id, url, sealed_secret, request_types, states, "
-                        + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "include_execution, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subscription.id(), orgId, url, secrets.seal(secret, subscription.id()), toList(requestTypes),
-                toList(states), createdBy, subscription.createdAt());
+                toList(states), includeExecution, createdBy, subscription.createdAt());
         return subscription;
     }
 

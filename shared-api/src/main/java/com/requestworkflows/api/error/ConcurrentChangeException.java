@@ -4,7 +4,7 @@ package com.requestworkflows.api.error;
 public class ConcurrentChangeException extends RequestWorkflowException {
 
     public ConcurrentChangeException(String requestId) {
-        super(409, "Request changed concurrently", 9052,
+        super(409, "Request changed concurrently", ErrorCodes.INVALID_STATUS,
                 "Request " + requestId + " was changed by someone else at the same moment; reload it");
     }
 }

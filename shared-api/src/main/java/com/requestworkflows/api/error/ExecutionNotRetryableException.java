@@ -4,7 +4,7 @@ package com.requestworkflows.api.error;
 public class ExecutionNotRetryableException extends RequestWorkflowException {
 
     public ExecutionNotRetryableException(String requestId, String state) {
-        super(409, "Execution cannot be retried", 9052,
+        super(409, "Execution cannot be retried", ErrorCodes.INVALID_STATUS,
                 "Request " + requestId + " is " + state + "; only a failed execution can be retried");
     }
 }

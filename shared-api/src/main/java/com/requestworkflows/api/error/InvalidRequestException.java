@@ -2,13 +2,21 @@ package com.requestworkflows.api.error;
 
 import java.util.Map;
 
-/** Input that is missing or malformed; {@code field} names where, as a dotted path into the submitted JSON. */
+/**
+ * Input that is missing or malformed; {@code field} names where, as a dotted path into the submitted JSON. The code
+ * is the reference's: 9014 (insufficient request) unless a more precise one applies, such as 9006 for an unknown
+ * request type.
+ */
 public class InvalidRequestException extends RequestWorkflowException {
 
     private final String field;
 
     public InvalidRequestException(String field, String problem) {
-        super(400, "Invalid request", 9014, field + " " + problem);
+        this(field, problem, ErrorCodes.INSUFFICIENT_REQUEST);
+    }
+
+    public InvalidRequestException(String field, String problem, int code) {
+        super(400, "Invalid request", code, field + " " + problem);
         this.field = field;
     }
 

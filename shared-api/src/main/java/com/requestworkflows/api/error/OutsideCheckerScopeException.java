@@ -4,7 +4,7 @@ package com.requestworkflows.api.error;
 public class OutsideCheckerScopeException extends RequestWorkflowException {
 
     public OutsideCheckerScopeException(String requestType) {
-        super(403, "Request type outside your checker scope", null,
+        super(403, "Request type outside your checker scope", ErrorCodes.NOT_ALLOWED,
                 "You may not decide requests of type " + requestType);
     }
 }

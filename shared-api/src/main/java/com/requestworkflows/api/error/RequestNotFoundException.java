@@ -4,6 +4,6 @@ package com.requestworkflows.api.error;
 public class RequestNotFoundException extends RequestWorkflowException {
 
     public RequestNotFoundException(String requestId) {
-        super(404, "Request not found", 9050, "No request with id " + requestId);
+        super(404, "Request not found", ErrorCodes.NOT_FOUND, "No request with id " + requestId);
     }
 }

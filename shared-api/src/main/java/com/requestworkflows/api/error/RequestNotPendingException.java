@@ -8,7 +8,7 @@ public class RequestNotPendingException extends RequestWorkflowException {
     private final String state;
 
     public RequestNotPendingException(String requestId, String state) {
-        super(409, "Request is not pending", 9052, "Request " + requestId + " is " + state + " and can no longer change");
+        super(409, "Request is not pending", ErrorCodes.INVALID_STATUS, "Request " + requestId + " is " + state + " and can no longer change");
         this.state = state;
     }
 

@@ -4,16 +4,16 @@ import java.util.Map;
 
 /**
  * A refusal the caller can act on. The web layer turns it into an RFC 9457 problem: {@link #status()} and
- * {@link #title()} as they are, the message as {@code detail}, {@link #code()} (the reference's error code, where
- * it has one) and {@link #properties()} as extension members.
+ * {@link #title()} as they are, the message as {@code detail}, {@link #code()} (one of {@link ErrorCodes}) and
+ * {@link #properties()} as extension members.
  */
 public abstract class RequestWorkflowException extends RuntimeException {
 
     private final int status;
     private final String title;
-    private final Integer code;
+    private final int code;
 
-    protected RequestWorkflowException(int status, String title, Integer code, String detail) {
+    protected RequestWorkflowException(int status, String title, int code, String detail) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
@@ -28,7 +28,7 @@ public abstract class RequestWorkflowException extends RuntimeException {
         return title;
     }
 
-    public Integer code() {
+    public int code() {
         return code;
     }
 

@@ -4,7 +4,7 @@ package com.requestworkflows.api.error;
 public class SameUserException extends RequestWorkflowException {
 
     public SameUserException() {
-        super(403, "Same user cannot request and approve", 9051,
+        super(403, "Same user cannot request and approve", ErrorCodes.SAME_USER,
                 "The requester of a request cannot approve or reject it; another checker must decide");
     }
 }

@@ -52,6 +52,19 @@ public enum RequestState {
         return this;
     }
 
+    /**
+     * The status the member-care API (v1.1) shows, which knows only PENDING, APPROVED and REJECTED: a request
+     * approved by a checker is APPROVED while its action is carried out and whatever the platform then answered
+     * (the {@code workflow_state} beside it tells executing and failed apart); a withdrawn one is REJECTED.
+     */
+    public String memberCareStatus() {
+        return switch (this) {
+            case PENDING -> "PENDING";
+            case EXECUTING, APPROVED, FAILED -> "APPROVED";
+            case REJECTED, CANCELLED -> "REJECTED";
+        };
+    }
+
     /** Whether the request has an outcome in this state (it may still change: a failed execution can be retried). */
     public boolean isOutcome() {
         return this != PENDING && this != EXECUTING;

@@ -1,5 +1,6 @@
 package com.requestworkflows.api.request;
 
+import com.requestworkflows.api.error.ErrorCodes;
 import com.requestworkflows.api.error.InvalidRequestException;
 
 import java.util.Arrays;
@@ -36,33 +37,38 @@ public enum RequestType {
 
     public static RequestType parse(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "is required; one of " + Arrays.toString(values()));
+            throw new InvalidRequestException(field, "is required; one of " + Arrays.toString(values()),
+                    ErrorCodes.INVALID_TYPE);
         }
         String normalized = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(type -> type.name().equals(normalized))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(field,
-                        "'" + value + "' is not a request type; one of " + Arrays.toString(values())));
+                        "'" + value + "' is not a request type; one of " + Arrays.toString(values()),
+                        ErrorCodes.INVALID_TYPE));
     }
 
     /** Checks the base type against this request type: required where the type has base types, refused otherwise. */
     public BaseType parseBaseType(String field, String value) {
         if (baseTypes.isEmpty()) {
             if (value != null && !value.isBlank()) {
-                throw new InvalidRequestException(field, "is not used by request type " + this);
+                throw new InvalidRequestException(field, "is not used by request type " + this,
+                        ErrorCodes.INVALID_BASE_TYPE);
             }
             return null;
         }
         String allowed = baseTypes.stream().map(Enum::name).sorted().collect(Collectors.joining(", ", "[", "]"));
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "is required for request type " + this + "; one of " + allowed);
+            throw new InvalidRequestException(field, "is required for request type " + this + "; one of " + allowed,
+                    ErrorCodes.INVALID_BASE_TYPE);
         }
         String normalized = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
         return baseTypes.stream()
                 .filter(baseType -> baseType.name().equals(normalized))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(field,
-                        "'" + value + "' is not a base type of " + this + "; one of " + allowed));
+                        "'" + value + "' is not a base type of " + this + "; one of " + allowed,
+                        ErrorCodes.INVALID_BASE_TYPE));
     }
 }

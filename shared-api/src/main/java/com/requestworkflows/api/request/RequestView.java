@@ -5,11 +5,14 @@ import java.time.Instant;
 /**
  * A request as it stands after a sequence of its events. The aggregate answers commands with it and the query side
  * stores it, so both derive it from events in this one place. Times are epoch milliseconds, as in the reference;
- * every field is always present, null where it does not apply yet. {@code checkerId} and {@code comment} stay
- * those of the decision while the approved action is executed.
+ * every field is always present, null where it does not apply yet. {@code checkerId}, {@code comment} and
+ * {@code approvedValue} stay those of the decision while the approved action is executed. {@code requestNumber} is
+ * the numeric id the member-care API knows it by; {@code clientAutoApprove} what its submitter said about automatic
+ * approval (null: nothing).
  */
 public record RequestView(String requestId,
                           String refId,
+                          Long requestNumber,
                           long orgId,
                           RequestType requestType,
                           BaseType baseType,
@@ -21,6 +24,8 @@ public record RequestView(String requestId,
                           String reason,
                           ApprovalType approvalType,
                           String approvalRule,
+                          Adjustment approvedValue,
+                          Boolean clientAutoApprove,
                           long createdAt,
                           long updateTime,
                           RequestAttributes requestAttributes,
@@ -52,29 +57,39 @@ public record RequestView(String requestId,
             return current.executionFailed(failed, at);
         } else if (event instanceof RequestExecutionRetriedEvent retried) {
             return current.executionRetried(retried, at);
+        } else if (event instanceof RequestNumberedEvent numbered) {
+            return current.numbered(numbered);
         }
         return current;
     }
 
     public static RequestView submitted(RequestSubmittedEvent event, Instant at) {
         long millis = at.toEpochMilli();
-        return new RequestView(event.requestId(), refId(event.orgId(), event.requestId()), event.orgId(),
-                event.requestType(), event.baseType(), event.referenceId(), RequestState.PENDING, event.requesterId(),
-                null, null, event.reason(), null, null, millis, millis, event.requestAttributes(), null);
+        return new RequestView(event.requestId(), refId(event.orgId(), event.requestId()), event.requestNumber(),
+                event.orgId(), event.requestType(), event.baseType(), event.referenceId(), RequestState.PENDING,
+                event.requesterId(), null, null, event.reason(), null, null, null, event.clientAutoApprove(), millis,
+                millis, event.requestAttributes(), null);
     }
 
     public RequestView approved(RequestApprovedEvent event, Instant at) {
         return decided(state.after(event), event.checkerId(), event.comment(), event.approvalType(),
-                event.approvalRule(), event.executionRequired() ? ExecutionView.started(requestId, 1)
-                        : ExecutionView.notConfigured(), at);
+                event.approvalRule(), event.adjustment(), event.executionRequired()
+                        ? ExecutionView.started(requestId, 1) : ExecutionView.notConfigured(), at);
     }
 
     public RequestView rejected(RequestRejectedEvent event, Instant at) {
-        return decided(state.after(event), event.checkerId(), event.comment(), null, null, null, at);
+        return decided(state.after(event), event.checkerId(), event.comment(), null, null, null, null, at);
     }
 
     public RequestView cancelled(RequestCancelledEvent event, Instant at) {
-        return decided(state.after(event), null, event.comment(), null, null, null, at);
+        return decided(state.after(event), null, event.comment(), null, null, null, null, at);
+    }
+
+    /** Numbered later (submitted before requests were numbered): nothing else changes, not even its time. */
+    public RequestView numbered(RequestNumberedEvent event) {
+        return new RequestView(requestId, refId, event.requestNumber(), orgId, requestType, baseType, referenceId,
+                state, requesterId, checkerId, comment, reason, approvalType, approvalRule, approvedValue,
+                clientAutoApprove, createdAt, updateTime, requestAttributes, execution);
     }
 
     public RequestView executionAttemptFailed(RequestExecutionAttemptFailedEvent event, Instant at) {
@@ -97,14 +112,14 @@ public record RequestView(String requestId,
     }
 
     private RequestView decided(RequestState newState, Long newCheckerId, String newComment,
-                                ApprovalType newApprovalType, String newApprovalRule, ExecutionView newExecution,
-                                Instant at) {
-        return new RequestView(requestId, refId, orgId, requestType, baseType, referenceId, newState, requesterId,
-                newCheckerId, newComment, reason, newApprovalType, newApprovalRule, createdAt, at.toEpochMilli(),
-                requestAttributes, newExecution);
+                                ApprovalType newApprovalType, String newApprovalRule, Adjustment newApprovedValue,
+                                ExecutionView newExecution, Instant at) {
+        return new RequestView(requestId, refId, requestNumber, orgId, requestType, baseType, referenceId, newState,
+                requesterId, newCheckerId, newComment, reason, newApprovalType, newApprovalRule, newApprovedValue,
+                clientAutoApprove, createdAt, at.toEpochMilli(), requestAttributes, newExecution);
     }
 
     private RequestView executing(RequestState newState, ExecutionView newExecution, Instant at) {
-        return decided(newState, checkerId, comment, approvalType, approvalRule, newExecution, at);
+        return decided(newState, checkerId, comment, approvalType, approvalRule, approvedValue, newExecution, at);
     }
 }

@@ -2,7 +2,6 @@ package com.requestworkflows.api.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import org.axonframework.eventhandling.EventMessage;
 
 import java.time.Instant;
 
@@ -11,9 +10,9 @@ import java.time.Instant;
  * endpoint answers and what subscribers receive. {@code checkerId}, {@code comment} and {@code previousRequestState}
  * appear only once a request has been decided, {@code reason} only on the pending event, and
  * {@code loyaltyEventId} is always present and null. Additions to the reference: {@code baseType} for the member-care
- * types, {@code approvalType}/{@code approvalRule} when the service approved a request by itself, and
- * {@code execution} once the approved action is being carried out against the loyalty platform (state
- * {@code executing}, one event per attempt), with the platform's answer on {@code approved} and {@code failed}.
+ * types, {@code approvalType}/{@code approvalRule} when the service approved a request by itself,
+ * {@code approvedValue} when the checker changed the request's value as they approved it, and, in the detailed form
+ * only ({@link WorkflowTrail}), {@code execution}: where carrying out the approved action stands.
  */
 @JsonPropertyOrder({"eventName", "eventId", "orgId", "refId", "apiRequestId", "createdAt", "data", "loyaltyEventId"})
 public record RequestWorkflowEvent(String eventName,
@@ -29,8 +28,8 @@ public record RequestWorkflowEvent(String eventName,
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"requestId", "requestType", "baseType", "requesterId", "checkerId", "currentRequestState",
-            "previousRequestState", "updateTime", "comment", "reason", "approvalType", "approvalRule", "execution",
-            "requestAttributes"})
+            "previousRequestState", "updateTime", "comment", "reason", "approvalType", "approvalRule", "approvedValue",
+            "execution", "requestAttributes"})
     public record Data(String requestId,
                        RequestType requestType,
                        BaseType baseType,
@@ -43,31 +42,23 @@ public record RequestWorkflowEvent(String eventName,
                        String reason,
                        ApprovalType approvalType,
                        String approvalRule,
+                       Adjustment approvedValue,
                        ExecutionView execution,
                        RequestAttributes requestAttributes) {
     }
 
     /**
-     * The workflow event that the stored event {@code message} stands for: its id and time, and the API call that
-     * caused it (from the message's metadata).
+     * The workflow event for the request reaching {@code current} from {@code previousState} (null: it was just
+     * submitted), with {@code execution} only when asked for ({@code withExecution}).
      */
-    public static RequestWorkflowEvent of(RequestView previous, RequestView current, EventMessage<?> message) {
-        Object apiRequestId = message.getMetaData().get(WorkflowMetaData.API_REQUEST_ID);
-        return of(previous, current, message.getIdentifier(), apiRequestId == null ? null : apiRequestId.toString(),
-                message.getTimestamp());
-    }
-
-    /**
-     * The workflow event for the change from {@code previous} (null for the submission) to {@code current}.
-     */
-    public static RequestWorkflowEvent of(RequestView previous, RequestView current, String eventId,
-                                          String apiRequestId, Instant at) {
-        boolean submission = previous == null;
+    public static RequestWorkflowEvent of(RequestView current, RequestState previousState, String eventId,
+                                          String apiRequestId, Instant at, boolean withExecution) {
+        boolean submission = previousState == null;
         Data data = new Data(current.requestId(), current.requestType(), current.baseType(), current.requesterId(),
-                current.checkerId(), current.state(), submission ? null : previous.state(), current.updateTime(),
+                current.checkerId(), current.state(), previousState, current.updateTime(),
                 submission ? null : current.comment(), submission ? current.reason() : null,
-                current.approvalType(), current.approvalRule(), callsOf(current.execution()),
-                current.requestAttributes());
+                current.approvalType(), current.approvalRule(), current.approvedValue(),
+                withExecution ? callsOf(current.execution()) : null, current.requestAttributes());
         return new RequestWorkflowEvent(EVENT_NAME, eventId, current.orgId(), current.refId(), apiRequestId,
                 at.toEpochMilli(), data, null);
     }

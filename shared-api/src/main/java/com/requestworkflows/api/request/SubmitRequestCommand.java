@@ -2,7 +2,10 @@ package com.requestworkflows.api.request;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A maker asks for a change; {@code clientAutoApprove} asks the service to approve it without a checker. */
+/**
+ * A maker asks for a change. {@code clientAutoApprove}: true asks the service to approve it without a checker,
+ * false keeps it for a checker whatever the org's rules say, null leaves it to the rules.
+ */
 public record SubmitRequestCommand(@TargetAggregateIdentifier String requestId,
                                    long orgId,
                                    long requesterId,
@@ -11,5 +14,5 @@ public record SubmitRequestCommand(@TargetAggregateIdentifier String requestId,
                                    String referenceId,
                                    String reason,
                                    RequestAttributes requestAttributes,
-                                   boolean clientAutoApprove) {
+                                   Boolean clientAutoApprove) {
 }

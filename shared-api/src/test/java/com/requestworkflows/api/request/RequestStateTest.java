@@ -13,9 +13,9 @@ class RequestStateTest {
 
     @Test
     void decisionsLeavePendingForTheirOutcomeOrForExecution() {
-        assertThat(RequestState.PENDING.after(RequestApprovedEvent.byChecker(ID, 0, 2001, "ok", false)))
+        assertThat(RequestState.PENDING.after(RequestApprovedEvent.byChecker(ID, 0, 2001, "ok", false, null)))
                 .isEqualTo(RequestState.APPROVED);
-        assertThat(RequestState.PENDING.after(RequestApprovedEvent.byChecker(ID, 0, 2001, "ok", true)))
+        assertThat(RequestState.PENDING.after(RequestApprovedEvent.byChecker(ID, 0, 2001, "ok", true, null)))
                 .isEqualTo(RequestState.EXECUTING);
         assertThat(RequestState.PENDING.after(new RequestRejectedEvent(ID, 0, 2001, "no")))
                 .isEqualTo(RequestState.REJECTED);

@@ -73,14 +73,15 @@ class RequestWorkflowEventTest {
              "loyaltyEventId": null}
             """;
 
-    private static RequestView pending(String requestId, RequestType type, String reason, RequestAttributes attributes,
-                                       Instant at) {
-        return RequestView.submitted(
-                new RequestSubmittedEvent(requestId, ORG, MAKER, type, null, null, reason, attributes), at);
+    private static RequestSubmittedEvent submission(String requestId, RequestType type, String reason,
+                                                    RequestAttributes attributes) {
+        return new RequestSubmittedEvent(requestId, ORG, MAKER, type, null, null, reason, attributes, 1L, null);
     }
 
-    private static RequestView pending() {
-        return pending(REQUEST_ID, RequestType.CUSTOMER_STATUS_CHANGE, "testing", ATTRIBUTES, SUBMITTED_AT);
+    /** The trail of the pending status change, submitted at {@link #SUBMITTED_AT}. */
+    private static WorkflowTrail pending() {
+        return WorkflowTrail.START.next(submission(REQUEST_ID, RequestType.CUSTOMER_STATUS_CHANGE, "testing",
+                ATTRIBUTES), "event-1", "api-1", SUBMITTED_AT).trail();
     }
 
     private static JsonNode serialized(RequestWorkflowEvent event) {
@@ -91,8 +92,9 @@ class RequestWorkflowEventTest {
         }
     }
 
-    private static JsonNode decision(RequestView decided) {
-        return serialized(RequestWorkflowEvent.of(pending(), decided, "event-2", "api-2", DECIDED_AT));
+    /** The reference form of the workflow event that {@code decision} of the pending request makes. */
+    private static JsonNode decision(RequestEvent decision) {
+        return serialized(pending().next(decision, "event-2", "api-2", DECIDED_AT).reference());
     }
 
     /** The reference sample's requestAttributes, as a client would have submitted them. */
@@ -102,7 +104,9 @@ class RequestWorkflowEventTest {
 
     @Test
     void theSubmissionCarriesTheReasonButNoDecision() {
-        JsonNode event = serialized(RequestWorkflowEvent.of(null, pending(), "event-1", "api-1", SUBMITTED_AT));
+        JsonNode event = serialized(WorkflowTrail.START.next(submission(REQUEST_ID,
+                RequestType.CUSTOMER_STATUS_CHANGE, "testing", ATTRIBUTES), "event-1", "api-1", SUBMITTED_AT)
+                .reference());
         JsonNode data = event.get("data");
 
         assertThat(data.get("currentRequestState").asText()).isEqualTo("AdminTask");
@@ -114,23 +118,14 @@ class RequestWorkflowEventTest {
         assertThat(data.has("baseType")).isFalse();
         assertThat(event.has("loyaltyEventId")).isTrue();
         assertThat(event.get("loyaltyEventId").isNull()).isTrue();
-    }
-
-    @Test
-    void topLevelFieldsFollowTheReferenceOrder() {
-        JsonNode event = serialized(RequestWorkflowEvent.of(null, pending(), "event-1", "api-1", SUBMITTED_AT));
-
         assertThat(event.fieldNames()).toIterable().containsExactly("eventName", "eventId", "orgId", "refId",
                 "apiRequestId", "createdAt", "data", "loyaltyEventId");
     }
 
     @Test
     void aCheckersDecisionNamesThePreviousStateTheCheckerAndTheCommentButNotTheReason() {
-        RequestView approved = pending().approved(
-                RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "approving the customer status request",
-                        false),
-                DECIDED_AT);
-        JsonNode data = decision(approved).get("data");
+        JsonNode data = decision(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER,
+                "approving the customer status request", false, null)).get("data");
 
         assertThat(data.get("currentRequestState").asText()).isEqualTo("approved");
         assertThat(data.get("previousRequestState").asText()).isEqualTo("AdminTask");
@@ -139,13 +134,22 @@ class RequestWorkflowEventTest {
         assertThat(data.get("updateTime").asLong()).isEqualTo(DECIDED_AT.toEpochMilli());
         assertThat(data.has("reason")).isFalse();
         assertThat(data.has("approvalType")).isFalse();
+        assertThat(data.has("approvedValue")).isFalse();
+    }
+
+    @Test
+    void anAdjustedApprovalShowsTheApprovedValue() {
+        JsonNode data = decision(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER, "fewer", false,
+                new Adjustment("points", 50))).get("data");
+
+        assertThat(data.get("approvedValue").get("field").asText()).isEqualTo("points");
+        assertThat(data.get("approvedValue").get("value").asInt()).isEqualTo(50);
     }
 
     @Test
     void anAutomaticApprovalSaysWhyAndHasNoChecker() {
-        RequestView approved = pending().approved(new RequestApprovedEvent(REQUEST_ID, ORG, null,
-                "Approved automatically", ApprovalType.CONFIG, "CUSTOMER_STATUS_CHANGE_AUTO_APPROVE", false), DECIDED_AT);
-        JsonNode data = decision(approved).get("data");
+        JsonNode data = decision(RequestApprovedEvent.automatically(REQUEST_ID, ORG, ApprovalType.CONFIG,
+                "CUSTOMER_STATUS_CHANGE_AUTO_APPROVE", "Approved automatically", false)).get("data");
 
         assertThat(data.get("previousRequestState").asText()).isEqualTo("AdminTask");
         assertThat(data.get("approvalType").asText()).isEqualTo("CONFIG");
@@ -155,9 +159,7 @@ class RequestWorkflowEventTest {
 
     @Test
     void aWithdrawalHasNoChecker() {
-        RequestView cancelled = pending().cancelled(
-                new RequestCancelledEvent(REQUEST_ID, ORG, MAKER, "raised by mistake"), DECIDED_AT);
-        JsonNode data = decision(cancelled).get("data");
+        JsonNode data = decision(new RequestCancelledEvent(REQUEST_ID, ORG, MAKER, "raised by mistake")).get("data");
 
         assertThat(data.get("currentRequestState").asText()).isEqualTo("cancelled");
         assertThat(data.get("previousRequestState").asText()).isEqualTo("AdminTask");
@@ -165,13 +167,52 @@ class RequestWorkflowEventTest {
         assertThat(data.has("checkerId")).isFalse();
     }
 
+    /**
+     * An approval carried out against the platform shows, in the reference form, only once the platform answered:
+     * as the samples' failed event, from AdminTask, with the approval's checker, comment and API call. The detailed
+     * form has a step per stage, with the execution.
+     */
+    @Test
+    void anExecutedApprovalEndsFromAdminTaskWithTheApprovalsCallAndShowsItsStagesOnlyInDetail() {
+        WorkflowTrail.Step approval = pending().next(RequestApprovedEvent.byChecker(REQUEST_ID, ORG, CHECKER,
+                "approving the customer status request", true, null), "event-2", "api-approve", DECIDED_AT);
+        ExecutionAttempt refused = new ExecutionAttempt(1, 422, "{\"code\":744}", null);
+        Instant answeredAt = DECIDED_AT.plusSeconds(1);
+        WorkflowTrail.Step outcome = approval.trail().next(new RequestExecutionFailedEvent(REQUEST_ID, ORG, 1,
+                refused), "event-3", null, answeredAt);
+
+        assertThat(approval.reference()).isNull();
+        assertThat(approval.detailed().data().currentRequestState()).isEqualTo(RequestState.EXECUTING);
+        assertThat(approval.detailed().data().execution()).isNotNull();
+        JsonNode failed = serialized(outcome.reference());
+        assertThat(failed.get("apiRequestId").asText()).isEqualTo("api-approve");
+        assertThat(failed.get("eventId").asText()).isEqualTo("event-3");
+        assertThat(failed.at("/data/currentRequestState").asText()).isEqualTo("failed");
+        assertThat(failed.at("/data/previousRequestState").asText()).isEqualTo("AdminTask");
+        assertThat(failed.at("/data/checkerId").asLong()).isEqualTo(CHECKER);
+        assertThat(failed.at("/data/comment").asText()).isEqualTo("approving the customer status request");
+        assertThat(failed.at("/data/updateTime").asLong()).isEqualTo(answeredAt.toEpochMilli());
+        assertThat(failed.get("data").has("execution")).isFalse();
+        assertThat(outcome.detailed().data().previousRequestState()).isEqualTo(RequestState.EXECUTING);
+        assertThat(outcome.detailed().data().execution().lastAttempt()).isEqualTo(refused);
+    }
+
+    @Test
+    void aNumberingChangesNoStateAndMakesNoWorkflowEvent() {
+        WorkflowTrail.Step numbered = pending().next(new RequestNumberedEvent(REQUEST_ID, ORG, 77), "event-2", null,
+                DECIDED_AT);
+
+        assertThat(numbered.reference()).isNull();
+        assertThat(numbered.detailed()).isNull();
+        assertThat(numbered.trail().request().requestNumber()).isEqualTo(77);
+        assertThat(numbered.trail().request().updateTime()).isEqualTo(SUBMITTED_AT.toEpochMilli());
+    }
+
     @Test
     void aSubmissionMatchesTheReferenceSample() throws Exception {
-        RequestView submitted = pending(REQUEST_ID, RequestType.CUSTOMER_STATUS_CHANGE, "testing",
-                attributesOf(REFERENCE_SUBMISSION), SUBMITTED_AT);
-
-        RequestWorkflowEvent event = RequestWorkflowEvent.of(null, submitted, "0df1a81f-b716-4ec0-b456-7ab5242c5ec8",
-                "05be0e1bdf206764081e384573ada0dd", SUBMITTED_AT);
+        RequestWorkflowEvent event = WorkflowTrail.START.next(submission(REQUEST_ID,
+                        RequestType.CUSTOMER_STATUS_CHANGE, "testing", attributesOf(REFERENCE_SUBMISSION)),
+                "0df1a81f-b716-4ec0-b456-7ab5242c5ec8", "05be0e1bdf206764081e384573ada0dd", SUBMITTED_AT).reference();
 
         JSONAssert.assertEquals(REFERENCE_SUBMISSION, JSON.writeValueAsString(event), JSONCompareMode.STRICT);
     }
@@ -180,13 +221,12 @@ class RequestWorkflowEventTest {
     void anApprovalMatchesTheReferenceSample() throws Exception {
         String requestId = "f8a9bdd1-c280-11ee-bc64-7667ffaf5419";
         Instant approvedAt = Instant.ofEpochMilli(1706957216875L);
-        RequestView submitted = pending(requestId, RequestType.GOODWILL_POINTS, null,
-                attributesOf(REFERENCE_APPROVAL), Instant.ofEpochMilli(1706956970545L));
-        RequestView approved = submitted.approved(RequestApprovedEvent.byChecker(requestId, ORG, CHECKER,
-                "approving the goodwill points request", false), approvedAt);
+        WorkflowTrail submitted = WorkflowTrail.START.next(submission(requestId, RequestType.GOODWILL_POINTS, null,
+                attributesOf(REFERENCE_APPROVAL)), "event-1", "api-1", Instant.ofEpochMilli(1706956970545L)).trail();
 
-        RequestWorkflowEvent event = RequestWorkflowEvent.of(submitted, approved,
-                "d2540d72-f62c-400e-ad2a-422e8c00f187", "3e55d72e08aa213da99ec29fcf218298", approvedAt);
+        RequestWorkflowEvent event = submitted.next(RequestApprovedEvent.byChecker(requestId, ORG, CHECKER,
+                        "approving the goodwill points request", false, null),
+                "d2540d72-f62c-400e-ad2a-422e8c00f187", "3e55d72e08aa213da99ec29fcf218298", approvedAt).reference();
 
         JSONAssert.assertEquals(REFERENCE_APPROVAL, JSON.writeValueAsString(event), JSONCompareMode.STRICT);
     }

@@ -1,8 +1,12 @@
 package com.requestworkflows.command.eventstore.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.requestworkflows.api.request.Adjustment;
 import com.requestworkflows.api.request.RequestApprovedEvent;
+import com.requestworkflows.api.request.RequestAttributes;
 import com.requestworkflows.api.request.RequestRejectedEvent;
+import com.requestworkflows.api.request.RequestSubmittedEvent;
+import com.requestworkflows.api.request.RequestType;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -17,17 +21,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Old event rows, as the JDBC event store hands them to the upcaster chain, read back as today's events. */
-class RequestApprovedEventUpcasterTest {
+class UpcasterChainTest {
 
     private static final String REQUEST_ID = "0b6c7a0e-5f0e-4b7e-9a39-0a4b7f2d0c11";
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new RequestApprovedEventUpcaster());
+    private final UpcasterConfiguration configuration = new UpcasterConfiguration();
+    /** In the order of the beans, as Axon chains them. */
+    private final EventUpcasterChain upcasters = new EventUpcasterChain(configuration.approvalsBeforeExecution(),
+            configuration.approvalsBeforeAdjustments(), configuration.submissionsBeforeNumbers());
 
     /** The payload as stored before {@code executionRequired} existed: revision 1, or no revision at all. */
     @ParameterizedTest
@@ -41,13 +49,13 @@ class RequestApprovedEventUpcasterTest {
         DomainEventMessage<?> read = readBack(RequestApprovedEvent.class.getName(), storedRevision, oldPayload);
 
         assertThat(read.getPayload()).isEqualTo(
-                new RequestApprovedEvent(REQUEST_ID, 0, 2001L, "looks right", null, null, false));
+                new RequestApprovedEvent(REQUEST_ID, 0, 2001L, "looks right", null, null, false, null));
         assertThat(read.getPayloadType()).isEqualTo(RequestApprovedEvent.class);
     }
 
-    /** The chain itself rewrites the row: revision 2 with the field set, not merely Jackson's default for it. */
+    /** The chain itself rewrites the row: the current revision with the fields set, not merely Jackson's defaults. */
     @Test
-    void theUpcastRowIsRevisionTwoWithExecutionRequiredFalse() {
+    void anApprovalOfTheFirstRevisionIsRewrittenToTheCurrentOneStepByStep() {
         GenericDomainEventEntry<String> row = row(RequestApprovedEvent.class.getName(), null, """
                 {"requestId": "%s", "orgId": 0, "checkerId": 2001, "comment": null}""".formatted(REQUEST_ID));
 
@@ -55,22 +63,53 @@ class RequestApprovedEventUpcasterTest {
                 upcasters.upcast(Stream.of(new InitialEventRepresentation(row, serializer))).toList();
 
         assertThat(upcast).singleElement().satisfies(representation -> {
-            assertThat(representation.getType().getRevision()).isEqualTo("2");
+            assertThat(representation.getType().getRevision()).isEqualTo("3");
             JsonNode payload = representation.getData(JsonNode.class).getData();
             assertThat(payload.has("executionRequired")).isTrue();
             assertThat(payload.get("executionRequired").asBoolean(true)).isFalse();
+            assertThat(payload.has("adjustment")).isTrue();
+            assertThat(payload.get("adjustment").isNull()).isTrue();
         });
     }
 
     @Test
-    void aCurrentApprovalIsLeftAsItIs() {
+    void anApprovalOfRevisionTwoKeepsItsExecutionAndHasNoAdjustment() {
         String payload = """
                 {"requestId": "%s", "orgId": 0, "checkerId": 2001, "comment": null,
                  "approvalType": null, "approvalRule": null, "executionRequired": true}""".formatted(REQUEST_ID);
 
         DomainEventMessage<?> read = readBack(RequestApprovedEvent.class.getName(), "2", payload);
 
-        assertThat(((RequestApprovedEvent) read.getPayload()).executionRequired()).isTrue();
+        assertThat(read.getPayload()).isEqualTo(
+                new RequestApprovedEvent(REQUEST_ID, 0, 2001L, null, null, null, true, null));
+    }
+
+    @Test
+    void aCurrentApprovalIsLeftAsItIs() {
+        String payload = """
+                {"requestId": "%s", "orgId": 0, "checkerId": 2001, "comment": null, "approvalType": null,
+                 "approvalRule": null, "executionRequired": true, "adjustment": {"field": "points", "value": 50}}"""
+                .formatted(REQUEST_ID);
+
+        DomainEventMessage<?> read = readBack(RequestApprovedEvent.class.getName(), "3", payload);
+
+        assertThat(((RequestApprovedEvent) read.getPayload()).adjustment()).isEqualTo(new Adjustment("points", 50));
+    }
+
+    /** Submissions stored before requests were numbered read with no number and no word on automatic approval. */
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = "1")
+    void aSubmissionOfTheFirstRevisionReadsWithoutANumber(String storedRevision) {
+        String oldPayload = """
+                {"requestId": "%s", "orgId": 0, "requesterId": 1001, "requestType": "EARN_BADGE", "baseType": null,
+                 "referenceId": "r-1", "reason": null, "requestAttributes": {"body": {"customerId": 5}}}"""
+                .formatted(REQUEST_ID);
+
+        DomainEventMessage<?> read = readBack(RequestSubmittedEvent.class.getName(), storedRevision, oldPayload);
+
+        assertThat(read.getPayload()).isEqualTo(new RequestSubmittedEvent(REQUEST_ID, 0, 1001, RequestType.EARN_BADGE,
+                null, "r-1", null, new RequestAttributes(null, Map.of("customerId", 5)), null, null));
     }
 
     /** Other events needed no change: a NULL stored revision still reads, since Jackson ignores revisions. */
